@@ -1,0 +1,8 @@
+/**
+ * Customers: companies, their legal entities (INN, KPP, OGRN, bank details), company users and their
+ * roles, delivery addresses, contracts and founding documents. May use: platform, shared.
+ */
+@ApplicationModule(displayName = "Customers", allowedDependencies = { "platform", "shared" })
+package io.b2bportal.customers;
+
+import org.springframework.modulith.ApplicationModule;

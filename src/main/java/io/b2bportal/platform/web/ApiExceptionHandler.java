@@ -1,0 +1,82 @@
+package io.b2bportal.platform.web;
+
+import io.b2bportal.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of {@code /api/v1} controllers as RFC 9457 Problem Details, in the caller's language. Field
+ * errors list each field with its message.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final Problems problems;
+    private final MessageSource messages;
+
+    ApiExceptionHandler(Problems problems, MessageSource messages) {
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return ResponseEntity.status(status)
+                .body(problems.create(request, status, e.code(), e.messageKey(), e.arguments()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problems.create(request, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.detail"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        ProblemDetail problem = problems.create(servletRequest, HttpStatus.UNPROCESSABLE_CONTENT, "validation",
+                "problem.validation.detail");
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", messages.getMessage(f, locale)))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    /** Other Spring MVC errors (unreadable body, wrong method...) keep their status, in our shape. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+            HttpStatus resolved = HttpStatus.valueOf(status.value());
+            String code = resolved == HttpStatus.NOT_FOUND ? "not-found"
+                    : resolved == HttpStatus.METHOD_NOT_ALLOWED ? "method-not-allowed"
+                    : resolved.is4xxClientError() ? "bad-request" : "server-error";
+            ProblemDetail ours = problems.create(servletRequest, resolved, code, "problem." + code + ".detail");
+            return new ResponseEntity<>(ours, headers, status);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+}

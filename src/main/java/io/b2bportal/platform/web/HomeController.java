@@ -1,0 +1,31 @@
+package io.b2bportal.platform.web;
+
+import io.b2bportal.platform.PortalUser;
+import io.b2bportal.platform.security.UserAccounts;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The two home pages: the buyer portal at {@code /} and the seller back office at {@code /admin}. */
+@Controller
+class HomeController {
+
+    private final UserAccounts accounts;
+
+    HomeController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/")
+    String buyerHome(@AuthenticationPrincipal PortalUser user) {
+        return user.isStaff() ? "redirect:/admin" : "platform/buyer-home";
+    }
+
+    @GetMapping("/admin")
+    String staffHome(Model model) {
+        model.addAttribute("staff", accounts.listSide(io.b2bportal.platform.Role.Side.SELLER));
+        model.addAttribute("customerAccounts", accounts.countSide(io.b2bportal.platform.Role.Side.CUSTOMER));
+        return "platform/staff-home";
+    }
+}
