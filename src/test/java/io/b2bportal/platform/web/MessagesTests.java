@@ -13,11 +13,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagesTests {
 
     @Test
-    void russianAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> english = load("/messages.properties").stringPropertyNames();
-        Set<String> russian = load("/messages_ru.properties").stringPropertyNames();
+    void russianAndEnglishHaveTheSameKeysInEveryBundle() throws IOException {
+        for (String bundle : bundles()) {
+            if (MessagesTests.class.getResource("/" + bundle + ".properties") == null) {
+                continue; // a bundle named in the configuration before its area exists
+            }
+            Set<String> english = load("/" + bundle + ".properties").stringPropertyNames();
+            Set<String> russian = load("/" + bundle + "_ru.properties").stringPropertyNames();
 
-        assertThat(russian).containsExactlyInAnyOrderElementsOf(english);
+            assertThat(russian).as(bundle).containsExactlyInAnyOrderElementsOf(english);
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new java.util.HashSet<>();
+        for (String bundle : bundles()) {
+            if (MessagesTests.class.getResource("/" + bundle + ".properties") == null) {
+                continue;
+            }
+            for (String key : load("/" + bundle + ".properties").stringPropertyNames()) {
+                assertThat(seen.add(key)).as("%s is defined again in %s", key, bundle).isTrue();
+            }
+        }
+    }
+
+    private static java.util.List<String> bundles() throws IOException {
+        try (var in = MessagesTests.class.getResourceAsStream("/application.yml")) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("basename: (.+)").matcher(yaml);
+            assertThat(m.find()).isTrue();
+            return java.util.Arrays.stream(m.group(1).split(",")).map(String::strip).toList();
+        }
     }
 
     @Test
