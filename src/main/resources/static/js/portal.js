@@ -7,6 +7,9 @@ document.addEventListener('DOMContentLoaded', () => {
       event.detail.headers[header.content] = token.content;
     });
   }
+  document.querySelectorAll('select[data-autosubmit]').forEach((select) => {
+    select.addEventListener('change', () => select.form.submit());
+  });
   const path = window.location.pathname;
   document.querySelectorAll('.mainnav a').forEach((link) => {
     if (link.getAttribute('href') === path) {

@@ -109,6 +109,11 @@ public class UserAccounts {
         return jdbc.sql("select count(*) from platform.user_account").query(Long.class).single();
     }
 
+    boolean isEnabled(long id) {
+        return jdbc.sql("select enabled from platform.user_account where id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public void setEnabled(long id, boolean enabled) {
         jdbc.sql("update platform.user_account set enabled = :enabled where id = :id")
                 .param("enabled", enabled).param("id", id).update();

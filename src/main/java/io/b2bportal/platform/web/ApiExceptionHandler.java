@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,14 +56,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-        ProblemDetail problem = problems.create(servletRequest, HttpStatus.UNPROCESSABLE_CONTENT, "validation",
+        return ResponseEntity.unprocessableContent().body(fieldErrors(e.getBindingResult(), servletRequest));
+    }
+
+    /** Cross-field rules checked after bean validation report the same way as field constraints. */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> bind(BindException e, HttpServletRequest request) {
+        return ResponseEntity.unprocessableContent().body(fieldErrors(e.getBindingResult(), request));
+    }
+
+    private ProblemDetail fieldErrors(BindingResult result, HttpServletRequest request) {
+        ProblemDetail problem = problems.create(request, HttpStatus.UNPROCESSABLE_CONTENT, "validation",
                 "problem.validation.detail");
         var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        List<Map<String, String>> errors = result.getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", messages.getMessage(f, locale)))
                 .toList();
         problem.setProperty("errors", errors);
-        return ResponseEntity.unprocessableContent().body(problem);
+        return problem;
     }
 
     /** Other Spring MVC errors (unreadable body, wrong method...) keep their status, in our shape. */

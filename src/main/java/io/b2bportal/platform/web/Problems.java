@@ -41,7 +41,9 @@ public class Problems {
         Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + code));
-        problem.setTitle(messages.getMessage("problem." + code + ".title", null, status.getReasonPhrase(), locale));
+        String generic = messages.getMessage("problem.status." + status.value() + ".title", null,
+                status.getReasonPhrase(), locale);
+        problem.setTitle(messages.getMessage("problem." + code + ".title", null, generic, locale));
         problem.setDetail(messages.getMessage(detailKey, args, detailKey, locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);

@@ -1,0 +1,86 @@
+package io.b2bportal.customers.web;
+
+import io.b2bportal.customers.CustomersApi;
+import io.b2bportal.customers.LegalEntityContext;
+import io.b2bportal.customers.entity.Companies;
+import io.b2bportal.customers.entity.CustomerAccess;
+import io.b2bportal.customers.entity.LegalEntities;
+import io.b2bportal.platform.PortalUser;
+import io.b2bportal.platform.Role;
+import io.b2bportal.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The buyer's company: its legal entities with their terms, and switching the acting one. */
+@Controller
+class CompanyPageController {
+
+    private final CustomerAccess access;
+    private final Companies companies;
+    private final LegalEntities legalEntities;
+    private final CustomersApi customers;
+    private final LegalEntityContext context;
+
+    CompanyPageController(CustomerAccess access, Companies companies, LegalEntities legalEntities,
+            CustomersApi customers, LegalEntityContext context) {
+        this.access = access;
+        this.companies = companies;
+        this.legalEntities = legalEntities;
+        this.customers = customers;
+        this.context = context;
+    }
+
+    @GetMapping("/company")
+    String company(@AuthenticationPrincipal PortalUser user, Model model) {
+        long companyId = access.ownCompany(user);
+        var entities = legalEntities.ofCompany(companyId).stream()
+                .filter(entity -> access.canSeeEntity(user, entity.id())).toList();
+        model.addAttribute("company", companies.view(companyId).orElseThrow());
+        model.addAttribute("entities", entities);
+        model.addAttribute("terms", entities.stream().collect(java.util.stream.Collectors.toMap(
+                e -> e.id(), e -> customers.termsOf(e.id()))));
+        if (user.has(Role.CUSTOMER_ADMIN)) {
+            model.addAttribute("members", companies.members(companyId));
+        }
+        return "customers/company";
+    }
+
+    @GetMapping("/company/entities/{id}")
+    String entity(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+        if (user.isStaff()) {
+            throw DomainException.notFound("legal-entity", id);
+        }
+        access.requireEntityVisible(user, id);
+        model.addAttribute("entity", legalEntities.view(id).orElseThrow());
+        model.addAttribute("terms", customers.termsOf(id));
+        return "customers/entity";
+    }
+
+    /** The header's switcher posts here; the user returns to the page they were on. */
+    @PostMapping("/legal-entity")
+    String switchEntity(@RequestParam long legalEntityId, HttpServletRequest request) {
+        context.switchTo(legalEntityId);
+        return "redirect:" + sameSitePath(request.getHeader("Referer"));
+    }
+
+    private static String sameSitePath(String referer) {
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            URI uri = URI.create(referer);
+            String path = uri.getRawPath();
+            return path == null || !path.startsWith("/") || path.startsWith("//") ? "/"
+                    : path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+}

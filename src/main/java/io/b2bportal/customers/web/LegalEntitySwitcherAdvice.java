@@ -1,0 +1,35 @@
+package io.b2bportal.customers.web;
+
+import io.b2bportal.customers.LegalEntityContext;
+import io.b2bportal.customers.LegalEntityRef;
+import io.b2bportal.customers.entity.LegalEntities;
+import io.b2bportal.platform.PortalUser;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.ui.Model;
+
+/** Puts the legal entity switcher into every customer page's header (the layout shows it when present). */
+@ControllerAdvice(annotations = Controller.class)
+class LegalEntitySwitcherAdvice {
+
+    private final LegalEntities legalEntities;
+    private final LegalEntityContext context;
+
+    LegalEntitySwitcherAdvice(LegalEntities legalEntities, LegalEntityContext context) {
+        this.legalEntities = legalEntities;
+        this.context = context;
+    }
+
+    @ModelAttribute
+    void switcher(Model model) {
+        PortalUser.current().filter(user -> !user.isStaff()).ifPresent(user -> {
+            List<LegalEntityRef> entities = legalEntities.actingFor(user.id());
+            if (!entities.isEmpty()) {
+                model.addAttribute("actingEntities", entities);
+                model.addAttribute("activeEntity", context.current().orElse(null));
+            }
+        });
+    }
+}

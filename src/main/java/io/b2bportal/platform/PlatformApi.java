@@ -1,0 +1,53 @@
+package io.b2bportal.platform;
+
+import io.b2bportal.platform.security.UserAccounts;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * User accounts for other modules: the customers module creates customer accounts (registration,
+ * invitations, demo data) and switches them on and off; nobody else touches passwords or roles directly.
+ */
+@Service
+public class PlatformApi {
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwordEncoder;
+
+    PlatformApi(UserAccounts accounts, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** Creates an account; {@code rawPassword} null makes one that cannot sign in until a password is set. */
+    public long createAccount(String email, String displayName, Role.Side side, Set<Role> roles, String rawPassword,
+            boolean demo) {
+        return accounts.create(email, displayName, side, roles,
+                rawPassword == null ? null : passwordEncoder.encode(rawPassword), demo);
+    }
+
+    /** Creates an account with an already computed hash (demo data shares one hash for speed). */
+    public long createAccountWithHash(String email, String displayName, Role.Side side, Set<Role> roles,
+            String passwordHash, boolean demo) {
+        return accounts.create(email, displayName, side, roles, passwordHash, demo);
+    }
+
+    public Optional<Long> accountId(String email) {
+        return accounts.idByEmail(email);
+    }
+
+    public Optional<PortalUser> account(long id) {
+        return accounts.findById(id);
+    }
+
+    public boolean emailTaken(String email) {
+        return accounts.existsByEmail(email);
+    }
+
+    /** Switching an account off stops its sessions and API keys at their next request. */
+    public void setEnabled(long id, boolean enabled) {
+        accounts.setEnabled(id, enabled);
+    }
+}

@@ -1,0 +1,286 @@
+package io.b2bportal.customers;
+
+import io.b2bportal.platform.security.ApiKeys;
+import io.b2bportal.support.PortalTest;
+import io.b2bportal.support.WebSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static io.b2bportal.customers.CustomersIsolationTests.Persona.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page and API endpoint of the customers module, tried by every kind of caller: anonymous, users of
+ * the target company and of another company, each seller role. Those not allowed get 401/403/404 (or the
+ * login page) and never see the target company's data; those allowed get through. A new endpoint that is
+ * not in the table fails the build.
+ */
+@PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CustomersIsolationTests {
+
+    enum Persona {
+        ANONYMOUS(null), ALPHA_ADMIN("admin@alpha.demo"), ALPHA_BUYER("buyer@alpha.demo"),
+        BETA_BUYER("buyer@beta.demo"), MANAGER("manager@demo.local"), MANAGER2("manager2@demo.local"),
+        OPS("ops@demo.local"), CATALOG("catalog@demo.local"), ADMIN("admin@demo.local");
+
+        final String email;
+
+        Persona(String email) {
+            this.email = email;
+        }
+    }
+
+    /** Who may see the target company (Alpha) at all: its own users and the staff who see it. */
+    private static final Set<Persona> ALPHA_INSIDERS = EnumSet.of(ALPHA_ADMIN, ALPHA_BUYER, MANAGER, OPS, ADMIN);
+    private static final Set<Persona> CUSTOMERS = EnumSet.of(ALPHA_ADMIN, ALPHA_BUYER, BETA_BUYER);
+    private static final Set<Persona> ALPHA_USERS = EnumSet.of(ALPHA_ADMIN, ALPHA_BUYER);
+    private static final Set<Persona> STAFF = EnumSet.of(MANAGER, MANAGER2, OPS, CATALOG, ADMIN);
+    private static final Set<Persona> ALPHA_STAFF = EnumSet.of(MANAGER, OPS, ADMIN);
+    private static final Set<Persona> ALPHA_MANAGERS = EnumSet.of(MANAGER, ADMIN);
+    private static final String ALPHA_INN = "7704123450";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApiKeys apiKeys;
+    @Autowired
+    ApplicationContext context;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<Persona, WebSession> sessions = new EnumMap<>(Persona.class);
+    private final Map<Persona, String> tokens = new EnumMap<>(Persona.class);
+    private long alpha;
+    private long alphaStroy;
+    private long alphaAddress;
+    private long alphaExtraMember;
+    private Long alphaGroup;
+    private Long alphaManager;
+
+    record Endpoint(String method, String pattern, Supplier<String> path, String body, Set<Persona> allowed) {
+    }
+
+    @BeforeAll
+    void setUp() {
+        alpha = jdbc.sql("select id from customers.company where name = 'Группа «Альфа»'").query(Long.class).single();
+        alphaStroy = jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", ALPHA_INN)
+                .query(Long.class).single();
+        alphaAddress = jdbc.sql("select min(id) from customers.address where legal_entity_id = :e")
+                .param("e", alphaStroy).query(Long.class).single();
+        alphaGroup = jdbc.sql("select group_id from customers.company where id = :id").param("id", alpha)
+                .query(Long.class).single();
+        alphaManager = jdbc.sql("select account_manager_id from customers.company where id = :id").param("id", alpha)
+                .query(Long.class).single();
+        alphaExtraMember = jdbc.sql("""
+                        insert into platform.user_account (email, display_name, side, roles, password_hash)
+                        values (:email, 'Extra', 'CUSTOMER', '{BUYER}', null) returning id""")
+                .param("email", "extra-" + UUID.randomUUID() + "@alpha.test").query(Long.class).single();
+        jdbc.sql("insert into customers.membership (user_id, company_id) values (:u, :c)")
+                .param("u", alphaExtraMember).param("c", alpha).update();
+        for (Persona persona : Persona.values()) {
+            if (persona.email != null) {
+                sessions.put(persona, new WebSession(port).login(persona.email, "demo"));
+                long userId = jdbc.sql("select id from platform.user_account where email = :e")
+                        .param("e", persona.email).query(Long.class).single();
+                tokens.put(persona, apiKeys.issue(userId, "isolation test").token());
+            } else {
+                sessions.put(persona, new WebSession(port));
+            }
+        }
+    }
+
+    private List<Endpoint> endpoints() {
+        String contract = """
+                {"number":"П-2026/014","startsOn":"2026-01-15","endsOn":"2027-01-14","priceType":"wholesale",
+                 "paymentTerms":"DEFERRAL","deferralDays":30,"creditLimit":1500000,"minOrderAmount":10000,
+                 "assortment":"","deliveryTerms":"DELIVERY","status":"ACTIVE"}""";
+        String contractForm = "number=П-2026/014&startsOn=2026-01-15&endsOn=2027-01-14&priceType=wholesale"
+                + "&paymentTerms=DEFERRAL&deferralDays=30&creditLimit=1500000&minOrderAmount=10000&assortment="
+                + "&deliveryTerms=DELIVERY&status=ACTIVE";
+        String address = "{\"label\":\"Isolation\",\"address\":\"Somewhere 1\",\"contactName\":\"\",\"contactPhone\":\"\"}";
+        String assignment = "{\"groupId\":" + alphaGroup + ",\"accountManagerId\":" + alphaManager + "}";
+        List<Endpoint> list = new ArrayList<>();
+        // Buyer pages
+        list.add(page("GET", "/company", () -> "/company", null, CUSTOMERS));
+        list.add(page("GET", "/company/entities/{id}", () -> "/company/entities/" + alphaStroy, null, ALPHA_USERS));
+        list.add(page("POST", "/legal-entity", () -> "/legal-entity", "legalEntityId=" + alphaStroy, ALPHA_USERS));
+        list.add(page("GET", "/company/addresses", () -> "/company/addresses", null, CUSTOMERS));
+        list.add(page("POST", "/company/addresses", () -> "/company/addresses",
+                "label=Isolation&address=Somewhere+1", CUSTOMERS));
+        list.add(page("POST", "/company/addresses/{id}/default", () -> "/company/addresses/" + alphaAddress + "/default",
+                null, ALPHA_USERS));
+        list.add(page("POST", "/company/addresses/{id}/archive", () -> "/company/addresses/" + freshAlphaAddress()
+                + "/archive", null, ALPHA_USERS));
+        // Back-office pages
+        list.add(page("GET", "/admin/customers", () -> "/admin/customers", null, STAFF));
+        list.add(page("GET", "/admin/customers/{id}", () -> "/admin/customers/" + alpha, null, ALPHA_STAFF));
+        list.add(page("POST", "/admin/customers/{id}/assignment", () -> "/admin/customers/" + alpha + "/assignment",
+                "groupId=" + alphaGroup + "&accountManagerId=" + alphaManager, EnumSet.of(ADMIN)));
+        list.add(page("GET", "/admin/customers/registrations", () -> "/admin/customers/registrations", null, STAFF));
+        list.add(page("POST", "/admin/customers/legal-entities/{id}/approve",
+                () -> "/admin/customers/legal-entities/" + alphaStroy + "/approve", null, ALPHA_MANAGERS));
+        list.add(page("POST", "/admin/customers/legal-entities/{id}/reject",
+                () -> "/admin/customers/legal-entities/" + alphaStroy + "/reject", "reason=no", ALPHA_MANAGERS));
+        list.add(page("GET", "/admin/customers/legal-entities/{id}/contract",
+                () -> "/admin/customers/legal-entities/" + alphaStroy + "/contract", null, ALPHA_MANAGERS));
+        list.add(page("POST", "/admin/customers/legal-entities/{id}/contract",
+                () -> "/admin/customers/legal-entities/" + alphaStroy + "/contract", contractForm, ALPHA_MANAGERS));
+        list.add(page("GET", "/admin/customer-groups", () -> "/admin/customer-groups", null, STAFF));
+        list.add(page("POST", "/admin/customer-groups", () -> "/admin/customer-groups",
+                "code=iso-" + UUID.randomUUID().toString().substring(0, 8) + "&name=Isolation", EnumSet.of(ADMIN)));
+        // Buyer API
+        list.add(api("GET", "/api/v1/legal-entities", () -> "/api/v1/legal-entities", null, CUSTOMERS));
+        list.add(api("GET", "/api/v1/legal-entities/{id}", () -> "/api/v1/legal-entities/" + alphaStroy, null,
+                ALPHA_USERS));
+        list.add(api("GET", "/api/v1/addresses", () -> "/api/v1/addresses", null, CUSTOMERS));
+        list.add(api("POST", "/api/v1/addresses", () -> "/api/v1/addresses", address, CUSTOMERS));
+        list.add(api("PUT", "/api/v1/addresses/{id}", () -> "/api/v1/addresses/" + freshAlphaAddress(), address,
+                ALPHA_USERS));
+        list.add(api("POST", "/api/v1/addresses/{id}/default", () -> "/api/v1/addresses/" + alphaAddress + "/default",
+                null, ALPHA_USERS));
+        list.add(api("DELETE", "/api/v1/addresses/{id}", () -> "/api/v1/addresses/" + freshAlphaAddress(), null,
+                ALPHA_USERS));
+        list.add(api("GET", "/api/v1/company/users", () -> "/api/v1/company/users", null, EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("PUT", "/api/v1/company/users/{userId}/legal-entities",
+                () -> "/api/v1/company/users/" + alphaExtraMember + "/legal-entities",
+                "{\"legalEntityIds\":[" + alphaStroy + "]}", EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("POST", "/api/v1/company/users/{userId}/deactivate",
+                () -> "/api/v1/company/users/" + alphaExtraMember + "/deactivate", null, EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("POST", "/api/v1/company/users/{userId}/activate",
+                () -> "/api/v1/company/users/" + alphaExtraMember + "/activate", null, EnumSet.of(ALPHA_ADMIN)));
+        // Seller API
+        list.add(api("GET", "/api/v1/admin/customers", () -> "/api/v1/admin/customers", null, STAFF));
+        list.add(api("GET", "/api/v1/admin/customers/{id}", () -> "/api/v1/admin/customers/" + alpha, null, ALPHA_STAFF));
+        list.add(api("PUT", "/api/v1/admin/customers/{id}/assignment",
+                () -> "/api/v1/admin/customers/" + alpha + "/assignment", assignment, EnumSet.of(ADMIN)));
+        list.add(api("GET", "/api/v1/admin/customers/registrations", () -> "/api/v1/admin/customers/registrations",
+                null, STAFF));
+        list.add(api("POST", "/api/v1/admin/customers/legal-entities/{id}/approve",
+                () -> "/api/v1/admin/customers/legal-entities/" + alphaStroy + "/approve", null, ALPHA_MANAGERS));
+        list.add(api("POST", "/api/v1/admin/customers/legal-entities/{id}/reject",
+                () -> "/api/v1/admin/customers/legal-entities/" + alphaStroy + "/reject", "{\"reason\":\"no\"}",
+                ALPHA_MANAGERS));
+        list.add(api("GET", "/api/v1/admin/customers/legal-entities/{id}/contract",
+                () -> "/api/v1/admin/customers/legal-entities/" + alphaStroy + "/contract", null, ALPHA_STAFF));
+        list.add(api("PUT", "/api/v1/admin/customers/legal-entities/{id}/contract",
+                () -> "/api/v1/admin/customers/legal-entities/" + alphaStroy + "/contract", contract, ALPHA_MANAGERS));
+        list.add(api("GET", "/api/v1/admin/customer-groups", () -> "/api/v1/admin/customer-groups", null, STAFF));
+        list.add(api("POST", "/api/v1/admin/customer-groups", () -> "/api/v1/admin/customer-groups",
+                "{\"code\":\"iso-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Isolation\"}",
+                EnumSet.of(ADMIN)));
+        return list;
+    }
+
+    @Test
+    void everyEndpointOfTheModuleIsInTheTable() {
+        Set<String> mapped = new TreeSet<>();
+        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().forEach((info, method) -> {
+                    if (method.getBeanType().getPackageName().startsWith("io.b2bportal.customers")) {
+                        for (String pattern : info.getPatternValues()) {
+                            for (var verb : info.getMethodsCondition().getMethods()) {
+                                mapped.add(verb.name() + " " + pattern);
+                            }
+                        }
+                    }
+                }));
+        Set<String> tested = new TreeSet<>();
+        endpoints().forEach(e -> tested.add(e.method() + " " + e.pattern()));
+
+        assertThat(tested).as("endpoints of the customers module that the isolation table does not try")
+                .containsAll(mapped);
+        assertThat(mapped).as("table rows for endpoints that no longer exist").containsAll(tested);
+    }
+
+    @Test
+    void onlyThoseAllowedGetThroughAndNobodyElseSeesTheTargetCompany() {
+        List<String> failures = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Persona persona : Persona.values()) {
+                HttpResponse<String> response = call(persona, endpoint);
+                int status = response.statusCode();
+                String location = response.headers().firstValue("Location").orElse("");
+                boolean reached = (status >= 200 && status < 300) || status == 409
+                        || (status == 302 && !location.contains("/login"));
+                String what = endpoint.method() + " " + endpoint.pattern() + " as " + persona + ": " + status
+                        + (location.isEmpty() ? "" : " -> " + location);
+                if (endpoint.allowed().contains(persona) != reached) {
+                    failures.add((reached ? "got through: " : "refused: ") + what + " " + abbreviate(response.body()));
+                }
+                if (!ALPHA_INSIDERS.contains(persona) && response.body().contains(ALPHA_INN)) {
+                    failures.add("saw Alpha's INN: " + what);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private long freshAlphaAddress() {
+        return jdbc.sql("""
+                        insert into customers.address (legal_entity_id, label, address)
+                        values (:e, 'Throwaway', 'Nowhere') returning id""")
+                .param("e", alphaStroy).query(Long.class).single();
+    }
+
+    private HttpResponse<String> call(Persona persona, Endpoint endpoint) {
+        String path = endpoint.path().get();
+        if (endpoint.pattern().startsWith("/api/")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .method(endpoint.method(), endpoint.body() == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(endpoint.body()))
+                    .header("Content-Type", "application/json");
+            if (tokens.containsKey(persona)) {
+                request.header("Authorization", "Bearer " + tokens.get(persona));
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        WebSession session = sessions.get(persona);
+        if (endpoint.method().equals("GET")) {
+            return session.get(path);
+        }
+        String token = WebSession.csrfToken(session.get(persona == ANONYMOUS ? "/login" : "/account/api-keys").body());
+        String body = (endpoint.body() == null ? "" : endpoint.body() + "&") + "_csrf=" + token;
+        return session.post(path, body, null);
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    private static Endpoint page(String method, String pattern, Supplier<String> path, String body,
+            Set<Persona> allowed) {
+        return new Endpoint(method, pattern, path, body, allowed);
+    }
+
+    private static Endpoint api(String method, String pattern, Supplier<String> path, String body,
+            Set<Persona> allowed) {
+        return new Endpoint(method, pattern, path, body, allowed);
+    }
+}
