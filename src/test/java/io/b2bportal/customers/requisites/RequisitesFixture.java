@@ -1,9 +1,9 @@
-package io.b2bportal.customers;
+package io.b2bportal.customers.requisites;
 
 import java.util.List;
 
-import static io.b2bportal.customers.LegalForm.ORGANISATION;
-import static io.b2bportal.customers.LegalForm.SOLE_PROPRIETOR;
+import static io.b2bportal.customers.requisites.LegalForm.ORGANISATION;
+import static io.b2bportal.customers.requisites.LegalForm.SOLE_PROPRIETOR;
 
 /**
  * Requisites that pass, taken from public sources, and a draft to spoil one field of them, so that

@@ -1,4 +1,4 @@
-package io.b2bportal.customers;
+package io.b2bportal.customers.requisites;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

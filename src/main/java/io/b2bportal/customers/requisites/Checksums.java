@@ -1,4 +1,4 @@
-package io.b2bportal.customers;
+package io.b2bportal.customers.requisites;
 
 /**
  * The control-digit algorithms of Russian registration and bank numbers. Every method takes a string

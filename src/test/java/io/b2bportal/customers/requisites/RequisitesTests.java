@@ -1,4 +1,4 @@
-package io.b2bportal.customers;
+package io.b2bportal.customers.requisites;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,20 +13,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import static io.b2bportal.customers.LegalForm.ORGANISATION;
-import static io.b2bportal.customers.LegalForm.SOLE_PROPRIETOR;
-import static io.b2bportal.customers.RequisitesFixture.ACCOUNT_AT_SBERBANK;
-import static io.b2bportal.customers.RequisitesFixture.OGRNIP;
-import static io.b2bportal.customers.RequisitesFixture.PERSONAL_INN;
-import static io.b2bportal.customers.RequisitesFixture.SBERBANK_BIK;
-import static io.b2bportal.customers.RequisitesFixture.SBERBANK_CORRESPONDENT_ACCOUNT;
-import static io.b2bportal.customers.RequisitesFixture.SBERBANK_INN;
-import static io.b2bportal.customers.RequisitesFixture.SBERBANK_OGRN;
-import static io.b2bportal.customers.RequisitesFixture.foreignCompany;
-import static io.b2bportal.customers.RequisitesFixture.sberbank;
-import static io.b2bportal.customers.RequisitesFixture.soleProprietor;
-import static io.b2bportal.customers.RequisitesFixture.withDigit;
-import static io.b2bportal.customers.RequisitesFixture.withDigitChanged;
+import static io.b2bportal.customers.requisites.LegalForm.ORGANISATION;
+import static io.b2bportal.customers.requisites.LegalForm.SOLE_PROPRIETOR;
+import static io.b2bportal.customers.requisites.RequisitesFixture.ACCOUNT_AT_SBERBANK;
+import static io.b2bportal.customers.requisites.RequisitesFixture.OGRNIP;
+import static io.b2bportal.customers.requisites.RequisitesFixture.PERSONAL_INN;
+import static io.b2bportal.customers.requisites.RequisitesFixture.SBERBANK_BIK;
+import static io.b2bportal.customers.requisites.RequisitesFixture.SBERBANK_CORRESPONDENT_ACCOUNT;
+import static io.b2bportal.customers.requisites.RequisitesFixture.SBERBANK_INN;
+import static io.b2bportal.customers.requisites.RequisitesFixture.SBERBANK_OGRN;
+import static io.b2bportal.customers.requisites.RequisitesFixture.foreignCompany;
+import static io.b2bportal.customers.requisites.RequisitesFixture.sberbank;
+import static io.b2bportal.customers.requisites.RequisitesFixture.soleProprietor;
+import static io.b2bportal.customers.requisites.RequisitesFixture.withDigit;
+import static io.b2bportal.customers.requisites.RequisitesFixture.withDigitChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

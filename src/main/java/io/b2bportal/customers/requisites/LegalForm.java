@@ -1,4 +1,4 @@
-package io.b2bportal.customers;
+package io.b2bportal.customers.requisites;
 
 /**
  * Whether a Russian customer is a company or a sole proprietor (ИП). The two have different

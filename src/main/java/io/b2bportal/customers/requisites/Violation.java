@@ -1,4 +1,4 @@
-package io.b2bportal.customers;
+package io.b2bportal.customers.requisites;
 
 import java.util.Arrays;
 import java.util.List;
