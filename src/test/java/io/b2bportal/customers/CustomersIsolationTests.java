@@ -125,6 +125,9 @@ class CustomersIsolationTests {
         // Buyer pages
         list.add(page("GET", "/company", () -> "/company", null, CUSTOMERS));
         list.add(page("GET", "/company/entities/{id}", () -> "/company/entities/" + alphaStroy, null, ALPHA_USERS));
+        list.add(page("GET", "/company/entities/new", () -> "/company/entities/new", null, EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("POST", "/company/entities/new", () -> "/company/entities/new", newEntityForm(),
+                EnumSet.of(ALPHA_ADMIN)));
         list.add(page("POST", "/legal-entity", () -> "/legal-entity", "legalEntityId=" + alphaStroy, ALPHA_USERS));
         list.add(page("GET", "/company/addresses", () -> "/company/addresses", null, CUSTOMERS));
         list.add(page("POST", "/company/addresses", () -> "/company/addresses",
@@ -154,6 +157,8 @@ class CustomersIsolationTests {
         list.add(api("GET", "/api/v1/legal-entities", () -> "/api/v1/legal-entities", null, CUSTOMERS));
         list.add(api("GET", "/api/v1/legal-entities/{id}", () -> "/api/v1/legal-entities/" + alphaStroy, null,
                 ALPHA_USERS));
+        list.add(api("POST", "/api/v1/legal-entities", () -> "/api/v1/legal-entities", newEntityJson(),
+                EnumSet.of(ALPHA_ADMIN)));
         list.add(api("GET", "/api/v1/addresses", () -> "/api/v1/addresses", null, CUSTOMERS));
         list.add(api("POST", "/api/v1/addresses", () -> "/api/v1/addresses", address, CUSTOMERS));
         list.add(api("PUT", "/api/v1/addresses/{id}", () -> "/api/v1/addresses/" + freshAlphaAddress(), address,
@@ -235,6 +240,33 @@ class CustomersIsolationTests {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    /** A valid organisation INN and OGRN nobody has registered yet. */
+    static String[] freshRequisites() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        String nine = String.format("77%07d", random.nextInt(10_000_000));
+        int[] weights = {2, 4, 10, 3, 5, 9, 4, 6, 8};
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (nine.charAt(i) - '0') * weights[i];
+        }
+        String inn = nine + (sum % 11 % 10);
+        String twelve = String.format("1027700%05d", random.nextInt(100_000));
+        String ogrn = twelve + (Long.parseLong(twelve) % 11 % 10);
+        return new String[] {inn, ogrn};
+    }
+
+    private static String newEntityForm() {
+        String[] r = freshRequisites();
+        return "name=Iso&legalForm=ORGANISATION&inn=" + r[0] + "&kpp=770401001&ogrn=" + r[1]
+                + "&legalAddress=Moscow&vatPayer=true";
+    }
+
+    private static String newEntityJson() {
+        String[] r = freshRequisites();
+        return "{\"name\":\"Iso\",\"legalForm\":\"ORGANISATION\",\"inn\":\"" + r[0]
+                + "\",\"kpp\":\"770401001\",\"ogrn\":\"" + r[1] + "\",\"legalAddress\":\"Moscow\",\"vatPayer\":true}";
     }
 
     private long freshAlphaAddress() {

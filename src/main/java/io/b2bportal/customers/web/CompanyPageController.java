@@ -9,7 +9,11 @@ import io.b2bportal.platform.PortalUser;
 import io.b2bportal.platform.Role;
 import io.b2bportal.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,9 +31,11 @@ class CompanyPageController {
     private final LegalEntities legalEntities;
     private final CustomersApi customers;
     private final LegalEntityContext context;
+    private final EntityRegistration registration;
 
     CompanyPageController(CustomerAccess access, Companies companies, LegalEntities legalEntities,
-            CustomersApi customers, LegalEntityContext context) {
+            CustomersApi customers, LegalEntityContext context, EntityRegistration registration) {
+        this.registration = registration;
         this.access = access;
         this.companies = companies;
         this.legalEntities = legalEntities;
@@ -61,6 +67,31 @@ class CompanyPageController {
         model.addAttribute("entity", legalEntities.view(id).orElseThrow());
         model.addAttribute("terms", customers.termsOf(id));
         return "customers/entity";
+    }
+
+    @GetMapping("/company/entities/new")
+    String newEntity(@AuthenticationPrincipal PortalUser user, Model model) {
+        access.administeredCompany(user);
+        model.addAttribute("form", LegalEntityForm.blank());
+        return "customers/entity-form";
+    }
+
+    @PostMapping("/company/entities/new")
+    String addEntity(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("form") LegalEntityForm form,
+            BindingResult errors, RedirectAttributes redirect) {
+        long company = access.administeredCompany(user);
+        form.validate(errors);
+        if (errors.hasErrors()) {
+            return "customers/entity-form";
+        }
+        try {
+            long id = registration.addEntity(user, company, form.toNew());
+            redirect.addFlashAttribute("added", form.name().strip());
+            return "redirect:/company/entities/" + id;
+        } catch (DomainException e) {
+            errors.reject(e.messageKey(), e.arguments(), e.messageKey());
+            return "customers/entity-form";
+        }
     }
 
     /** The header's switcher posts here; the user returns to the page they were on. */

@@ -21,6 +21,8 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,9 +46,12 @@ class CustomersApiController {
     private final Addresses addresses;
     private final Companies companies;
     private final PlatformApi platform;
+    private final EntityRegistration registration;
 
     CustomersApiController(CustomerAccess access, LegalEntities legalEntities, CustomersApi customers,
-            LegalEntityContext context, Addresses addresses, Companies companies, PlatformApi platform) {
+            LegalEntityContext context, Addresses addresses, Companies companies, PlatformApi platform,
+            EntityRegistration registration) {
+        this.registration = registration;
         this.access = access;
         this.legalEntities = legalEntities;
         this.customers = customers;
@@ -80,6 +85,22 @@ class CustomersApiController {
         Long active = context.current().map(LegalEntityRef::id).orElse(null);
         return new LegalEntityResponse(legalEntities.view(id).orElseThrow(), customers.termsOf(id),
                 Long.valueOf(id).equals(active));
+    }
+
+    @PostMapping("/api/v1/legal-entities")
+    @Operation(summary = "Register another legal entity of the caller's company (company administrators); it waits "
+            + "for the seller's verification")
+    ResponseEntity<LegalEntityResponse> addEntity(@AuthenticationPrincipal PortalUser user,
+            @Valid @RequestBody LegalEntityForm form) throws BindException {
+        long company = access.administeredCompany(user);
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+        form.validate(errors);
+        if (errors.hasErrors()) {
+            throw new BindException(errors);
+        }
+        long id = registration.addEntity(user, company, form.toNew());
+        return ResponseEntity.created(URI.create("/api/v1/legal-entities/" + id))
+                .body(new LegalEntityResponse(legalEntities.view(id).orElseThrow(), customers.termsOf(id), false));
     }
 
     @GetMapping("/api/v1/addresses")
