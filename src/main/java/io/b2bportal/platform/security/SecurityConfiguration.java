@@ -45,7 +45,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemSecurityHandler problems) throws Exception {
         return http.securityMatcher("/api/v1/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/admin/mail", "/api/v1/admin/mail/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,6 +66,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/setup", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // mail shows other people's links (password resets, confirmations): administrators only
+                        .requestMatchers("/admin/mail", "/admin/mail/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
