@@ -47,6 +47,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemSecurityHandler problems) throws Exception {
         return http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/admin/mail", "/api/v1/admin/mail/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -68,6 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/setup", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // mail shows other people's links (password resets, confirmations): administrators only
+                        .requestMatchers("/admin/mail", "/admin/mail/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")

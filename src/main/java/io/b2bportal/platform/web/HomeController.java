@@ -1,6 +1,7 @@
 package io.b2bportal.platform.web;
 
 import io.b2bportal.platform.PortalUser;
+import io.b2bportal.platform.Role;
 import io.b2bportal.platform.security.UserAccounts;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,9 +24,10 @@ class HomeController {
     }
 
     @GetMapping("/admin")
-    String staffHome(Model model) {
-        model.addAttribute("staff", accounts.listSide(io.b2bportal.platform.Role.Side.SELLER));
-        model.addAttribute("customerAccounts", accounts.countSide(io.b2bportal.platform.Role.Side.CUSTOMER));
+    String staffHome(@AuthenticationPrincipal PortalUser user, Model model) {
+        model.addAttribute("mailOutbox", user.has(Role.ADMIN));
+        model.addAttribute("staff", accounts.listSide(Role.Side.SELLER));
+        model.addAttribute("customerAccounts", accounts.countSide(Role.Side.CUSTOMER));
         return "platform/staff-home";
     }
 }
