@@ -34,6 +34,24 @@ public class PlatformApi {
         return accounts.create(email, displayName, side, roles, passwordHash, demo);
     }
 
+    /** An account that must confirm its e-mail (or accept an invitation) before it can sign in. */
+    public long createUnverifiedAccount(String email, String displayName, Set<Role> roles, String rawPassword) {
+        return accounts.create(email, displayName, Role.Side.CUSTOMER, roles,
+                rawPassword == null ? null : passwordEncoder.encode(rawPassword), false, false);
+    }
+
+    public void markEmailVerified(long id) {
+        accounts.setEmailVerified(id, true);
+    }
+
+    public void setPassword(long id, String rawPassword) {
+        accounts.setPasswordHash(id, passwordEncoder.encode(rawPassword));
+    }
+
+    public void setRoles(long id, Set<Role> roles) {
+        accounts.setRoles(id, roles);
+    }
+
     public Optional<Long> accountId(String email) {
         return accounts.idByEmail(email);
     }

@@ -33,6 +33,7 @@ final class LoginHandlers {
             String target = switch (exception) {
                 case LoginThrottledException throttled -> "/login?error=throttled&minutes=" + throttled.minutes();
                 case DisabledException disabled -> "/login?error=disabled";
+                case EmailNotVerifiedException unverified -> "/login?error=unconfirmed";
                 default -> "/login?error=credentials";
             };
             response.sendRedirect(request.getContextPath() + target);

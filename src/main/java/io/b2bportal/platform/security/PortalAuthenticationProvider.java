@@ -23,10 +23,24 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
     PortalAuthenticationProvider(UserAccounts accounts, PasswordEncoder passwordEncoder, LoginThrottle throttle,
             @Value("${portal.demo}") boolean demoMode) {
         super(email -> accounts.findByEmail(email)
-                .map(account -> account.demo() && !demoMode ? disabled(account.user()) : account.user())
+                .map(account -> account.demo() && !demoMode ? disabled(account.user())
+                        : account.emailVerified() ? account.user() : new Unverified(account.user()))
                 .orElseThrow(() -> new UsernameNotFoundException("No account")));
         setPasswordEncoder(passwordEncoder);
+        setPostAuthenticationChecks(user -> {
+            if (user instanceof Unverified) {
+                throw new EmailNotVerifiedException();
+            }
+        });
         this.throttle = throttle;
+    }
+
+    /** Carries an account whose e-mail is not confirmed through the password check, then stops it. */
+    private static final class Unverified extends org.springframework.security.core.userdetails.User {
+        Unverified(PortalUser user) {
+            super(user.getUsername(), user.getPassword() == null ? "" : user.getPassword(), user.isEnabled(), true,
+                    true, true, user.getAuthorities());
+        }
     }
 
     @Override

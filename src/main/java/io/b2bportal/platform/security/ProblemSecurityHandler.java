@@ -28,6 +28,7 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
         String detail = switch (reason) {
             case LoginThrottledException throttled -> "problem.unauthorized.throttled";
             case DisabledException disabled -> "problem.unauthorized.disabled";
+            case EmailNotVerifiedException unverified -> "problem.unauthorized.unconfirmed";
             default -> bearer(request) ? "problem.unauthorized.api-key" : "problem.unauthorized.detail";
         };
         Object arg = reason instanceof LoginThrottledException t ? t.minutes() : null;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,23 +21,42 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserAccounts {
 
+    /** What an account without a password (invited, not yet accepted) compares against: matches nothing. */
+    private static final String NO_PASSWORD = "{bcrypt}no-password-set";
+
     private final JdbcClient jdbc;
 
     UserAccounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** An account row as sign-in needs it, including whether it is a demo account. */
-    record Account(PortalUser user, boolean demo) {
+    /** An account row as sign-in needs it: whether it is a demo account, whether its e-mail is confirmed. */
+    record Account(PortalUser user, boolean demo, boolean emailVerified) {
     }
 
     Optional<Account> findByEmail(String email) {
         return jdbc.sql("""
-                        select id, email, display_name, side, roles, locale, password_hash, enabled, demo
+                        select id, email, display_name, side, roles, locale, password_hash, enabled, demo, email_verified
                           from platform.user_account where email = :email""")
                 .param("email", normalize(email))
-                .query((rs, n) -> new Account(map(rs), rs.getBoolean("demo")))
+                .query((rs, n) -> new Account(map(rs), rs.getBoolean("demo"), rs.getBoolean("email_verified")))
                 .optional();
+    }
+
+    public void setEmailVerified(long id, boolean verified) {
+        jdbc.sql("update platform.user_account set email_verified = :verified where id = :id")
+                .param("verified", verified).param("id", id).update();
+    }
+
+    public void setPasswordHash(long id, String passwordHash) {
+        jdbc.sql("update platform.user_account set password_hash = :hash where id = :id")
+                .param("hash", passwordHash).param("id", id).update();
+    }
+
+    public void setRoles(long id, Set<Role> roles) {
+        jdbc.sql("update platform.user_account set roles = :roles where id = :id")
+                .param("roles", roles.stream().map(Enum::name).sorted().toArray(String[]::new)).param("id", id)
+                .update();
     }
 
     public Optional<PortalUser> findById(long id) {
@@ -61,12 +81,19 @@ public class UserAccounts {
     /** Creates an account; the password is already hashed. Returns the new id. */
     public long create(String email, String displayName, Role.Side side, Set<Role> roles, String passwordHash,
             boolean demo) {
+        return create(email, displayName, side, roles, passwordHash, demo, true);
+    }
+
+    public long create(String email, String displayName, Role.Side side, Set<Role> roles, String passwordHash,
+            boolean demo, boolean emailVerified) {
         if (roles.stream().anyMatch(r -> r.side() != side)) {
             throw new IllegalArgumentException("Roles " + roles + " do not all belong to side " + side);
         }
         return jdbc.sql("""
-                        insert into platform.user_account (email, display_name, side, roles, password_hash, demo)
-                        values (:email, :name, :side, :roles, :hash, :demo) returning id""")
+                        insert into platform.user_account (email, display_name, side, roles, password_hash, demo,
+                                                           email_verified)
+                        values (:email, :name, :side, :roles, :hash, :demo, :verified) returning id""")
+                .param("verified", emailVerified)
                 .param("email", normalize(email))
                 .param("name", displayName)
                 .param("side", side.name())
@@ -135,6 +162,6 @@ public class UserAccounts {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new PortalUser(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 Role.Side.valueOf(rs.getString("side")), parsed, rs.getString("locale"),
-                rs.getString("password_hash"), rs.getBoolean("enabled"));
+                Objects.requireNonNullElse(rs.getString("password_hash"), NO_PASSWORD), rs.getBoolean("enabled"));
     }
 }

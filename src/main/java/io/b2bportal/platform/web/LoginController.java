@@ -26,7 +26,7 @@ class LoginController {
         model.addAttribute("demoMode", demoMode);
         if (error != null) {
             String reason = switch (error) {
-                case "throttled", "disabled" -> error;
+                case "throttled", "disabled", "unconfirmed" -> error;
                 default -> "credentials";
             };
             model.addAttribute("error", reason);
