@@ -13,3 +13,4 @@ create table customers.account_token (
     used_at         timestamptz
 );
 create index account_token_user_idx on customers.account_token (user_id);
+alter table customers.membership add column phone text check (length(phone) <= 50);

@@ -136,6 +136,11 @@ class CustomersIsolationTests {
                 null, ALPHA_USERS));
         list.add(page("POST", "/company/addresses/{id}/archive", () -> "/company/addresses/" + freshAlphaAddress()
                 + "/archive", null, ALPHA_USERS));
+        // Public registration (a form with errors: reachable by everyone, creates nothing)
+        list.add(page("GET", "/register", () -> "/register", null, EnumSet.allOf(Persona.class)));
+        list.add(page("POST", "/register", () -> "/register", "displayName=x", EnumSet.allOf(Persona.class)));
+        list.add(page("GET", "/register/confirm", () -> "/register/confirm?token=nope", null,
+                EnumSet.allOf(Persona.class)));
         // Back-office pages
         list.add(page("GET", "/admin/customers", () -> "/admin/customers", null, STAFF));
         list.add(page("GET", "/admin/customers/{id}", () -> "/admin/customers/" + alpha, null, ALPHA_STAFF));

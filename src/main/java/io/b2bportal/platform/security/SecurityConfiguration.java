@@ -66,7 +66,7 @@ class SecurityConfiguration {
         return http
                 .addFilterBefore(new ActiveAccountFilter(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/setup", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        .requestMatchers("/login", "/setup", "/error", "/register", "/register/**", "/invitation", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // mail shows other people's links (password resets, confirmations): administrators only
