@@ -60,6 +60,11 @@ public class PlatformApi {
         return accounts.findById(id);
     }
 
+    /** Whether the account can sign in with a password (an invited account has none until it accepts). */
+    public boolean hasPassword(long id) {
+        return accounts.hasPassword(id);
+    }
+
     public boolean emailTaken(String email) {
         return accounts.existsByEmail(email);
     }

@@ -141,6 +141,19 @@ class CustomersIsolationTests {
         list.add(page("POST", "/register", () -> "/register", "displayName=x", EnumSet.allOf(Persona.class)));
         list.add(page("GET", "/register/confirm", () -> "/register/confirm?token=nope", null,
                 EnumSet.allOf(Persona.class)));
+        list.add(page("GET", "/invitation", () -> "/invitation?token=nope", null, EnumSet.allOf(Persona.class)));
+        list.add(page("POST", "/invitation", () -> "/invitation", "token=nope", EnumSet.allOf(Persona.class)));
+        // Company users (company administrators)
+        list.add(page("GET", "/company/users", () -> "/company/users", null, EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("POST", "/company/users/invite", () -> "/company/users/invite",
+                "email=inv-" + UUID.randomUUID() + "%40example.com&displayName=Invited&roles=BUYER&legalEntityIds="
+                        + alphaStroy, EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("POST", "/company/users/{userId}", () -> "/company/users/" + alphaExtraMember,
+                "roles=BUYER&legalEntityIds=" + alphaStroy, EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("POST", "/company/users/{userId}/deactivate",
+                () -> "/company/users/" + alphaExtraMember + "/deactivate", null, EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("POST", "/company/users/{userId}/activate",
+                () -> "/company/users/" + alphaExtraMember + "/activate", null, EnumSet.of(ALPHA_ADMIN)));
         // Back-office pages
         list.add(page("GET", "/admin/customers", () -> "/admin/customers", null, STAFF));
         list.add(page("GET", "/admin/customers/{id}", () -> "/admin/customers/" + alpha, null, ALPHA_STAFF));
@@ -173,9 +186,11 @@ class CustomersIsolationTests {
         list.add(api("DELETE", "/api/v1/addresses/{id}", () -> "/api/v1/addresses/" + freshAlphaAddress(), null,
                 ALPHA_USERS));
         list.add(api("GET", "/api/v1/company/users", () -> "/api/v1/company/users", null, EnumSet.of(ALPHA_ADMIN)));
-        list.add(api("PUT", "/api/v1/company/users/{userId}/legal-entities",
-                () -> "/api/v1/company/users/" + alphaExtraMember + "/legal-entities",
-                "{\"legalEntityIds\":[" + alphaStroy + "]}", EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("PUT", "/api/v1/company/users/{userId}", () -> "/api/v1/company/users/" + alphaExtraMember,
+                "{\"roles\":[\"BUYER\"],\"legalEntityIds\":[" + alphaStroy + "]}", EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("POST", "/api/v1/company/users", () -> "/api/v1/company/users",
+                "{\"email\":\"inv-" + UUID.randomUUID() + "@example.com\",\"displayName\":\"Invited\","
+                        + "\"roles\":[\"BUYER\"],\"legalEntityIds\":[" + alphaStroy + "]}", EnumSet.of(ALPHA_ADMIN)));
         list.add(api("POST", "/api/v1/company/users/{userId}/deactivate",
                 () -> "/api/v1/company/users/" + alphaExtraMember + "/deactivate", null, EnumSet.of(ALPHA_ADMIN)));
         list.add(api("POST", "/api/v1/company/users/{userId}/activate",

@@ -142,6 +142,11 @@ public class Companies {
                 .param("user", userId).param("ids", legalEntityIds.toArray(Long[]::new)).update();
     }
 
+    public java.util.Set<Long> entityIds(long companyId) {
+        return java.util.Set.copyOf(jdbc.sql("select id from customers.legal_entity where company_id = :company")
+                .param("company", companyId).query(Long.class).list());
+    }
+
     public void assign(long companyId, Long groupId, Long accountManagerId) {
         jdbc.sql("update customers.company set group_id = :group, account_manager_id = :manager where id = :id")
                 .param("group", groupId).param("manager", accountManagerId).param("id", companyId).update();

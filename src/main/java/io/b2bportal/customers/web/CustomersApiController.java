@@ -11,20 +11,22 @@ import io.b2bportal.customers.entity.Companies.MemberView;
 import io.b2bportal.customers.entity.CustomerAccess;
 import io.b2bportal.customers.entity.LegalEntities;
 import io.b2bportal.customers.entity.LegalEntities.LegalEntityView;
-import io.b2bportal.platform.PlatformApi;
+import io.b2bportal.customers.registration.Invitations;
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,20 +47,22 @@ class CustomersApiController {
     private final LegalEntityContext context;
     private final Addresses addresses;
     private final Companies companies;
-    private final PlatformApi platform;
     private final EntityRegistration registration;
+    private final Invitations invitations;
+    private final CompanyUsers users;
 
     CustomersApiController(CustomerAccess access, LegalEntities legalEntities, CustomersApi customers,
-            LegalEntityContext context, Addresses addresses, Companies companies, PlatformApi platform,
-            EntityRegistration registration) {
+            LegalEntityContext context, Addresses addresses, Companies companies, EntityRegistration registration,
+            Invitations invitations, CompanyUsers users) {
         this.registration = registration;
+        this.invitations = invitations;
+        this.users = users;
         this.access = access;
         this.legalEntities = legalEntities;
         this.customers = customers;
         this.context = context;
         this.addresses = addresses;
         this.companies = companies;
-        this.platform = platform;
     }
 
     /** A legal entity with its terms, as the buyer sees it. */
@@ -152,45 +156,47 @@ class CustomersApiController {
         return companies.members(access.administeredCompany(user));
     }
 
-    record EntitiesRequest(@NotNull List<Long> legalEntityIds) {
+    /** An invitation or a change of a member: roles (customer side) and legal entities of the company. */
+    record MemberRequest(@Email @Size(max = 254) String email, @Size(max = 200) String displayName,
+            @NotNull List<String> roles, @NotNull List<Long> legalEntityIds) {
     }
 
-    @PutMapping("/api/v1/company/users/{userId}/legal-entities")
-    @Operation(summary = "Set which legal entities of the company a user may act for (company administrators)")
-    @Transactional
-    MemberView setEntities(@AuthenticationPrincipal PortalUser user, @PathVariable long userId,
-            @Valid @RequestBody EntitiesRequest request) {
+    @PostMapping("/api/v1/company/users")
+    @Operation(summary = "Invite a colleague by e-mail with roles and legal entities (company administrators); "
+            + "someone with a customer account elsewhere joins this company too")
+    ResponseEntity<MemberView> invite(@AuthenticationPrincipal PortalUser user, @Valid @RequestBody MemberRequest request,
+            Locale locale) {
         long company = access.administeredCompany(user);
-        member(company, userId);
-        companies.setEntities(userId, company, request.legalEntityIds());
-        return member(company, userId);
+        if (request.email() == null || request.email().isBlank() || request.displayName() == null
+                || request.displayName().isBlank()) {
+            throw DomainException.invalid("invitation", "customers.users.invite-fields");
+        }
+        long userId = invitations.invite(user, company, new Invitations.Invite(request.email().strip(),
+                request.displayName().strip(), Invitations.parseRoles(request.roles()), request.legalEntityIds()),
+                locale);
+        return ResponseEntity.status(202).body(new MemberView(userId, request.email().strip(),
+                request.displayName().strip(), request.roles(), true, request.legalEntityIds()));
+    }
+
+    @PutMapping("/api/v1/company/users/{userId}")
+    @Operation(summary = "Set a member's roles and the legal entities they may act for (company administrators)")
+    MemberView update(@AuthenticationPrincipal PortalUser user, @PathVariable long userId,
+            @Valid @RequestBody MemberRequest request) {
+        long company = access.administeredCompany(user);
+        invitations.update(user, company, userId, Invitations.parseRoles(request.roles()), request.legalEntityIds());
+        return users.member(company, userId);
     }
 
     @PostMapping("/api/v1/company/users/{userId}/deactivate")
     @Operation(summary = "Deactivate a company user: their sessions and API keys stop working at once")
     MemberView deactivate(@AuthenticationPrincipal PortalUser user, @PathVariable long userId) {
-        return setEnabled(user, userId, false);
+        return users.setEnabled(user, userId, false);
     }
 
     @PostMapping("/api/v1/company/users/{userId}/activate")
     @Operation(summary = "Activate a company user again")
     MemberView activate(@AuthenticationPrincipal PortalUser user, @PathVariable long userId) {
-        return setEnabled(user, userId, true);
-    }
-
-    MemberView setEnabled(PortalUser user, long userId, boolean enabled) {
-        long company = access.administeredCompany(user);
-        member(company, userId);
-        if (userId == user.id() && !enabled) {
-            throw DomainException.conflict("self-deactivation", "customers.member.self");
-        }
-        platform.setEnabled(userId, enabled);
-        return member(company, userId);
-    }
-
-    private MemberView member(long company, long userId) {
-        return companies.members(company).stream().filter(m -> m.userId() == userId).findFirst()
-                .orElseThrow(() -> DomainException.notFound("user", userId));
+        return users.setEnabled(user, userId, true);
     }
 
     private static void customerOnly(PortalUser user, long id) {

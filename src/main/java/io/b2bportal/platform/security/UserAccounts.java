@@ -136,6 +136,11 @@ public class UserAccounts {
         return jdbc.sql("select count(*) from platform.user_account").query(Long.class).single();
     }
 
+    public boolean hasPassword(long id) {
+        return jdbc.sql("select password_hash is not null from platform.user_account where id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     boolean isEnabled(long id) {
         return jdbc.sql("select enabled from platform.user_account where id = :id").param("id", id)
                 .query(Boolean.class).optional().orElse(false);
