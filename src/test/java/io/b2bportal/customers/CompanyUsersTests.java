@@ -1,0 +1,128 @@
+package io.b2bportal.customers;
+
+import io.b2bportal.support.Http;
+import io.b2bportal.support.PortalTest;
+import io.b2bportal.support.WebSession;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.b2bportal.support.Http.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A company administrator invites a colleague, limits what they act for, and switches them off. */
+@PortalTest
+class CompanyUsersTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+    long alphaStroy;
+    long alphaRemont;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        alphaStroy = entity("7704123450");
+        alphaRemont = entity("7704987650");
+    }
+
+    @Test
+    void anInvitedColleagueSetsAPasswordActsOnlyForTheGrantedEntityAndIsSwitchedOffAtOnce() {
+        String email = "colleague-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> invited = http.postJson("/api/v1/company/users", basic("admin@alpha.demo", "demo"),
+                "{\"email\":\"" + email + "\",\"displayName\":\"Коллега\",\"roles\":[\"BUYER\"],\"legalEntityIds\":["
+                        + alphaRemont + "]}");
+        assertThat(invited.statusCode()).isEqualTo(202);
+
+        String mail = jdbc.sql("select body_text from platform.mail_outbox where recipient = :r")
+                .param("r", email).query(String.class).single();
+        String token = mail.replaceAll("(?s).*?/invitation\\?token=([A-Za-z0-9_-]+).*", "$1");
+        WebSession colleague = new WebSession(port);
+        assertThat(colleague.get("/invitation?token=" + token + "&lang=en").body())
+                .contains("Join Группа «Альфа»").contains("name=\"password\"");
+        String csrf = WebSession.csrfToken(colleague.get("/invitation?token=" + token).body());
+        HttpResponse<String> accepted = colleague.post("/invitation", "token=" + token
+                + "&password=" + enc("a long enough pass") + "&passwordConfirmation=" + enc("a long enough pass")
+                + "&_csrf=" + csrf, null);
+        assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?joined"));
+        assertThat(colleague.get("/invitation?token=" + token + "&lang=en").body()).contains("This link does not work");
+
+        WebSession session = new WebSession(port).login(email, "a long enough pass");
+        assertThat(session.get("/company/addresses", "en").body()).contains("ООО «Альфа Ремонт»");
+        HttpResponse<String> other = http.send(http.request("/api/v1/addresses")
+                .header("Authorization", basic(email, "a long enough pass"))
+                .header("X-Legal-Entity", String.valueOf(alphaStroy)));
+        assertThat(other.statusCode()).isEqualTo(403);
+
+        long userId = jdbc.sql("select id from platform.user_account where email = :e").param("e", email)
+                .query(Long.class).single();
+        HttpResponse<String> deactivated = http.send(http.request("/api/v1/company/users/" + userId + "/deactivate")
+                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", basic("admin@alpha.demo", "demo")));
+        assertThat(deactivated.statusCode()).isEqualTo(200);
+        assertThat(deactivated.body()).contains("\"enabled\":false");
+
+        HttpResponse<String> afterwards = session.get("/company/addresses");
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location")).hasValueSatisfying(
+                l -> assertThat(l).endsWith("/login?error=disabled"));
+        assertThat(http.get("/api/v1/me", basic(email, "a long enough pass")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void staffAddressesCannotBeInvited() {
+        HttpResponse<String> response = http.postJson("/api/v1/company/users", basic("admin@alpha.demo", "demo"),
+                "{\"email\":\"ops@demo.local\",\"displayName\":\"Ops\",\"roles\":[\"BUYER\"],\"legalEntityIds\":["
+                        + alphaStroy + "]}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).contains("staff-email");
+    }
+
+    @Test
+    void anotherCompanysEntityOrASellerRoleIsRefused() {
+        long beta = entity("5027123457");
+        HttpResponse<String> foreign = http.postJson("/api/v1/company/users", basic("admin@alpha.demo", "demo"),
+                "{\"email\":\"x-" + UUID.randomUUID() + "@example.com\",\"displayName\":\"X\",\"roles\":[\"BUYER\"],"
+                        + "\"legalEntityIds\":[" + beta + "]}");
+        assertThat(foreign.statusCode()).isEqualTo(422);
+
+        HttpResponse<String> sellerRole = http.postJson("/api/v1/company/users", basic("admin@alpha.demo", "demo"),
+                "{\"email\":\"y-" + UUID.randomUUID() + "@example.com\",\"displayName\":\"Y\",\"roles\":[\"ADMIN\"],"
+                        + "\"legalEntityIds\":[" + alphaStroy + "]}");
+        assertThat(sellerRole.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void anAdministratorCannotDemoteOrDeactivateThemselves() {
+        long self = jdbc.sql("select id from platform.user_account where email = 'admin@alpha.demo'")
+                .query(Long.class).single();
+        HttpResponse<String> demote = http.send(http.request("/api/v1/company/users/" + self)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"BUYER\"],\"legalEntityIds\":[" + alphaStroy + "]}"))
+                .header("Content-Type", "application/json").header("Authorization", basic("admin@alpha.demo", "demo")));
+        assertThat(demote.statusCode()).isEqualTo(409);
+
+        HttpResponse<String> deactivate = http.send(http.request("/api/v1/company/users/" + self + "/deactivate")
+                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", basic("admin@alpha.demo", "demo")));
+        assertThat(deactivate.statusCode()).isEqualTo(409);
+        assertThat(http.get("/api/v1/me", basic("admin@alpha.demo", "demo")).statusCode()).isEqualTo(200);
+    }
+
+    private long entity(String inn) {
+        return jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", inn)
+                .query(Long.class).single();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
