@@ -53,6 +53,17 @@ class CustomersApiTests {
     }
 
     @Test
+    void meTellsTheCompanyTheEntitiesAndWhichOneIsActive() {
+        JsonNode me = json(http.send(http.request("/api/v1/me").header("Authorization", BUYER)
+                .header("X-Legal-Entity", String.valueOf(alphaRemont))));
+
+        assertThat(me.get("company").get("name").asString()).isEqualTo("Группа «Альфа»");
+        assertThat(me.get("legalEntities").size()).isEqualTo(2);
+        assertThat(me.get("activeLegalEntity").asLong()).isEqualTo(alphaRemont);
+        assertThat(json(http.get("/api/v1/me", ADMIN)).has("legalEntities")).isFalse();
+    }
+
+    @Test
     void aHeaderNamingSomeoneElsesOrNoEntityIsRefused() {
         long beta = entity("5027123457");
         HttpResponse<String> foreign = http.send(http.request("/api/v1/addresses").header("Authorization", BUYER)

@@ -1,7 +1,9 @@
 package io.b2bportal.platform.web;
 
 import io.b2bportal.platform.PortalUser;
-import io.b2bportal.platform.Role;
+import io.b2bportal.platform.MeDetails;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -16,14 +18,24 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Account", description = "Who the caller is")
 class MeApiController {
 
-    /** The caller as the API sees them. */
-    record MeView(long id, String email, String displayName, Role.Side side, List<Role> roles, String locale) {
+    private final List<MeDetails> details;
+
+    MeApiController(List<MeDetails> details) {
+        this.details = details;
     }
 
     @GetMapping
-    @Operation(summary = "The user this call acts as, with roles and side (CUSTOMER or SELLER)")
-    MeView me(@AuthenticationPrincipal PortalUser user) {
-        return new MeView(user.id(), user.email(), user.displayName(), user.side(),
-                user.roles().stream().sorted().toList(), LocaleContextHolder.getLocale().getLanguage());
+    @Operation(summary = "The user this call acts as: roles, side (CUSTOMER or SELLER) and, for customers, the "
+            + "company and the legal entities they act for (the active one per X-Legal-Entity)")
+    Map<String, Object> me(@AuthenticationPrincipal PortalUser user) {
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("id", user.id());
+        me.put("email", user.email());
+        me.put("displayName", user.displayName());
+        me.put("side", user.side());
+        me.put("roles", user.roles().stream().sorted().toList());
+        me.put("locale", LocaleContextHolder.getLocale().getLanguage());
+        details.forEach(module -> me.putAll(module.describe(user)));
+        return me;
     }
 }
