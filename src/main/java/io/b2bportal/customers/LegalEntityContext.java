@@ -1,6 +1,7 @@
 package io.b2bportal.customers;
 
 import io.b2bportal.customers.entity.LegalEntities;
+import io.b2bportal.platform.CustomerView;
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,10 @@ public class LegalEntityContext {
         if (request != null && request.getAttribute(REQUEST_CACHE) instanceof LegalEntityRef cached) {
             return Optional.of(cached);
         }
-        Optional<PortalUser> user = PortalUser.current().filter(u -> !u.isStaff());
+        if (PortalUser.current().map(PortalUser::isStaff).orElse(false)) {
+            return CustomerView.of(request).flatMap(view -> legalEntities.ref(view.legalEntityId()));
+        }
+        Optional<PortalUser> user = PortalUser.current();
         if (user.isEmpty()) {
             return Optional.empty();
         }
@@ -55,7 +59,8 @@ public class LegalEntityContext {
      * a legal entity here: for them buyer-side resources do not exist (404).
      */
     public LegalEntityRef require() {
-        if (PortalUser.current().map(PortalUser::isStaff).orElse(true)) {
+        boolean staff = PortalUser.current().map(PortalUser::isStaff).orElse(true);
+        if (staff && CustomerView.of(request()).isEmpty()) {
             throw DomainException.notFound("legal-entity", "current");
         }
         return current().orElseThrow(() -> DomainException.conflict("no-legal-entity", "customers.context.none"));

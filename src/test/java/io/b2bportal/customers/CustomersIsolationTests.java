@@ -171,6 +171,10 @@ class CustomersIsolationTests {
         list.add(page("GET", "/admin/customer-groups", () -> "/admin/customer-groups", null, STAFF));
         list.add(page("POST", "/admin/customer-groups", () -> "/admin/customer-groups",
                 "code=iso-" + UUID.randomUUID().toString().substring(0, 8) + "&name=Isolation", EnumSet.of(ADMIN)));
+        list.add(page("POST", "/admin/customers/{id}/view-as", () -> "/admin/customers/" + alpha + "/view-as", null,
+                ALPHA_STAFF));
+        list.add(page("POST", "/view-as/stop", () -> "/view-as/stop", null,
+                EnumSet.complementOf(EnumSet.of(ANONYMOUS))));
         // Buyer API
         list.add(api("GET", "/api/v1/legal-entities", () -> "/api/v1/legal-entities", null, CUSTOMERS));
         list.add(api("GET", "/api/v1/legal-entities/{id}", () -> "/api/v1/legal-entities/" + alphaStroy, null,

@@ -64,10 +64,13 @@ public class CustomerAccess {
         }
     }
 
-    /** The company of a customer user, or not found for staff and for users without one. */
+    /**
+     * The company of a customer user, or the one a staff member is viewing as (read-only); not found for other
+     * staff and for users without a company.
+     */
     public long ownCompany(PortalUser customer) {
         if (customer.isStaff()) {
-            throw DomainException.notFound("company", "own");
+            return viewedCompany(customer).orElseThrow(() -> DomainException.notFound("company", "own"));
         }
         return companies.companyOfUser(customer.id()).orElseThrow(() -> DomainException.notFound("company", "own"));
     }
@@ -79,6 +82,15 @@ public class CustomerAccess {
             throw new DomainException(403, "forbidden", "customers.access.admin-only");
         }
         return company;
+    }
+
+    /** The company a staff member is viewing the portal as, if they still may see it. */
+    public java.util.Optional<Long> viewedCompany(PortalUser staff) {
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+        return io.b2bportal.platform.CustomerView.of(request).map(view -> view.companyId())
+                .filter(company -> canSeeCompany(staff, company));
     }
 
     /** Whether a user may see this legal entity (customers: act for it, or administer its company). */

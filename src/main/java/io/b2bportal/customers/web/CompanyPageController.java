@@ -60,10 +60,10 @@ class CompanyPageController {
 
     @GetMapping("/company/entities/{id}")
     String entity(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-        if (user.isStaff()) {
+        long company = access.requireEntityVisible(user, id);
+        if (user.isStaff() && access.viewedCompany(user).filter(viewed -> viewed == company).isEmpty()) {
             throw DomainException.notFound("legal-entity", id);
         }
-        access.requireEntityVisible(user, id);
         model.addAttribute("entity", legalEntities.view(id).orElseThrow());
         model.addAttribute("terms", customers.termsOf(id));
         return "customers/entity";

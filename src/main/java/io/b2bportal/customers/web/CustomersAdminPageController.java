@@ -5,6 +5,7 @@ import io.b2bportal.customers.contract.Contracts;
 import io.b2bportal.customers.entity.Companies;
 import io.b2bportal.customers.entity.CustomerAccess;
 import io.b2bportal.customers.entity.LegalEntities;
+import io.b2bportal.platform.AuditLog;
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.shared.DomainException;
 import jakarta.validation.Valid;
@@ -36,9 +37,11 @@ class CustomersAdminPageController {
     private final Contracts contracts;
     private final CustomersApi customers;
     private final CustomerAdministration administration;
+    private final AuditLog audit;
 
     CustomersAdminPageController(CustomerAccess access, Companies companies, LegalEntities legalEntities,
-            Contracts contracts, CustomersApi customers, CustomerAdministration administration) {
+            Contracts contracts, CustomersApi customers, CustomerAdministration administration, AuditLog audit) {
+        this.audit = audit;
         this.access = access;
         this.companies = companies;
         this.legalEntities = legalEntities;
@@ -65,6 +68,7 @@ class CustomersAdminPageController {
         model.addAttribute("members", companies.members(id));
         model.addAttribute("groups", companies.groups());
         model.addAttribute("managers", administration.accountManagers());
+        model.addAttribute("audit", audit.ofCompany(id, 20));
         return "customers/admin-card";
     }
 

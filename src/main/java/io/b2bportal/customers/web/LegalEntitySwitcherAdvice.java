@@ -24,6 +24,10 @@ class LegalEntitySwitcherAdvice {
 
     @ModelAttribute
     void switcher(Model model) {
+        PortalUser.current().filter(PortalUser::isStaff).flatMap(staff -> context.current()).ifPresent(viewed -> {
+            model.addAttribute("actingEntities", List.of(viewed));
+            model.addAttribute("activeEntity", viewed);
+        });
         PortalUser.current().filter(user -> !user.isStaff()).ifPresent(user -> {
             List<LegalEntityRef> entities = legalEntities.actingFor(user.id());
             if (!entities.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.b2bportal.platform.security;
 
+import io.b2bportal.platform.AuditLog;
 import io.b2bportal.platform.Role;
 import io.b2bportal.platform.web.ErrorPageController;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,9 +63,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, UserAccounts accounts) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, UserAccounts accounts, AuditLog audit) throws Exception {
         return http
                 .addFilterBefore(new ActiveAccountFilter(accounts), AuthorizationFilter.class)
+                .addFilterAfter(new CustomerViewFilter(audit), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/setup", "/error", "/register", "/register/**", "/invitation", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",

@@ -19,8 +19,9 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String buyerHome(@AuthenticationPrincipal PortalUser user) {
-        return user.isStaff() ? "redirect:/admin" : "platform/buyer-home";
+    String buyerHome(@AuthenticationPrincipal PortalUser user, jakarta.servlet.http.HttpServletRequest request) {
+        boolean viewingAsCustomer = io.b2bportal.platform.CustomerView.of(request).isPresent();
+        return user.isStaff() && !viewingAsCustomer ? "redirect:/admin" : "platform/buyer-home";
     }
 
     @GetMapping("/admin")

@@ -1,5 +1,6 @@
 package io.b2bportal.platform.web;
 
+import io.b2bportal.platform.CustomerView;
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.shared.DomainException;
 import java.util.Map;
@@ -32,6 +33,11 @@ class LayoutModelAdvice {
     @ModelAttribute("currentUser")
     PortalUser currentUser() {
         return PortalUser.current().orElse(null);
+    }
+
+    @ModelAttribute("customerView")
+    CustomerView.State customerView(jakarta.servlet.http.HttpServletRequest request) {
+        return PortalUser.current().filter(PortalUser::isStaff).flatMap(u -> CustomerView.of(request)).orElse(null);
     }
 
     @ModelAttribute("lang")
