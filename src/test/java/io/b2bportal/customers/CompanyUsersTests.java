@@ -32,8 +32,8 @@ class CompanyUsersTests {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        alphaStroy = entity("7704123450");
-        alphaRemont = entity("7704987650");
+        alphaStroy = entity(DemoCustomers.ALPHA_STROY);
+        alphaRemont = entity(DemoCustomers.ALPHA_REMONT);
     }
 
     @Test
@@ -90,7 +90,7 @@ class CompanyUsersTests {
 
     @Test
     void anotherCompanysEntityOrASellerRoleIsRefused() {
-        long beta = entity("5027123457");
+        long beta = entity(DemoCustomers.BETA);
         HttpResponse<String> foreign = http.postJson("/api/v1/company/users", basic("admin@alpha.demo", "demo"),
                 "{\"email\":\"x-" + UUID.randomUUID() + "@example.com\",\"displayName\":\"X\",\"roles\":[\"BUYER\"],"
                         + "\"legalEntityIds\":[" + beta + "]}");
@@ -118,8 +118,7 @@ class CompanyUsersTests {
     }
 
     private long entity(String inn) {
-        return jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", inn)
-                .query(Long.class).single();
+        return DemoCustomers.entity(jdbc, inn);
     }
 
     private static String enc(String value) {

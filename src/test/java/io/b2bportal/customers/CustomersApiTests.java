@@ -34,8 +34,8 @@ class CustomersApiTests {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        alphaStroy = entity("7704123450");
-        alphaRemont = entity("7704987650");
+        alphaStroy = entity(DemoCustomers.ALPHA_STROY);
+        alphaRemont = entity(DemoCustomers.ALPHA_REMONT);
     }
 
     @Test
@@ -65,7 +65,7 @@ class CustomersApiTests {
 
     @Test
     void aHeaderNamingSomeoneElsesOrNoEntityIsRefused() {
-        long beta = entity("5027123457");
+        long beta = entity(DemoCustomers.BETA);
         HttpResponse<String> foreign = http.send(http.request("/api/v1/addresses").header("Authorization", BUYER)
                 .header("X-Legal-Entity", String.valueOf(beta)).header("Accept-Language", "en"));
         assertThat(foreign.statusCode()).isEqualTo(403);
@@ -132,7 +132,7 @@ class CustomersApiTests {
 
     @Test
     void aRejectedEntityShowsTheReasonToTheBuyer() {
-        long gammaPlus = entity("7731555554");
+        long gammaPlus = entity(DemoCustomers.GAMMA_PLUS);
         HttpResponse<String> rejected = http.postJson("/api/v1/admin/customers/legal-entities/" + gammaPlus + "/reject",
                 basic("manager2@demo.local", "demo"), "{\"reason\":\"Нет подписи на уставе\"}");
         assertThat(rejected.statusCode()).isEqualTo(200);
@@ -181,8 +181,7 @@ class CustomersApiTests {
     }
 
     private long entity(String inn) {
-        return jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", inn)
-                .query(Long.class).single();
+        return DemoCustomers.entity(jdbc, inn);
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -2,9 +2,8 @@ package io.b2bportal.platform.security;
 
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.shared.DomainException;
+import io.b2bportal.shared.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -103,10 +102,6 @@ public class ApiKeys {
     }
 
     private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 }
