@@ -69,7 +69,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new CustomerViewFilter(audit), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/setup", "/error", "/register", "/register/**", "/invitation", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/v3/api-docs/**", "/api/docs", "/api/docs/**", "/swagger-ui/**",
+                                "/favicon.ico", "/v3/api-docs/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // mail shows other people's links (password resets, confirmations): administrators only
                         .requestMatchers("/admin/mail", "/admin/mail/**").hasRole(Role.ADMIN.name())

@@ -132,4 +132,13 @@ class LoginBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the portal home")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/(\\?continue)?$"));
     }
+
+    @Test
+    void theApiDocumentationRendersUnderTheContentSecurityPolicy() {
+        page.navigate("/api/docs");
+
+        assertThat(page.locator(".swagger-ui .info .title")).containsText("B2B Portal API");
+        assertThat(page.locator("section.swagger-ui")).containsText("/api/v1/me");
+        Browser.screenshot(page, "api-docs");
+    }
 }
