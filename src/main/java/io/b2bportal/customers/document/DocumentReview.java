@@ -36,14 +36,14 @@ public class DocumentReview {
     @Transactional
     public FoundingDocumentView accept(PortalUser staff, long documentId, String comment) {
         FoundingDocumentView document = reviewable(staff, documentId);
-        documents.accept(documentId, staff.id(), blankToNull(comment));
+        documents.accept(documentId, staff.id(), cleanComment(comment));
         return documents.find(document.id()).orElseThrow();
     }
 
     @Transactional
     public FoundingDocumentView reject(PortalUser staff, long documentId, String comment) {
         FoundingDocumentView document = reviewable(staff, documentId);
-        String reason = blankToNull(comment);
+        String reason = cleanComment(comment);
         if (reason == null) {
             throw DomainException.invalid("comment-required", "customers.documents.comment.required");
         }
@@ -59,7 +59,8 @@ public class DocumentReview {
         return document;
     }
 
-    private static String blankToNull(String value) {
+    /** The comment without surrounding blanks, null when there is none; one too long is refused. */
+    private static String cleanComment(String value) {
         String comment = value == null || value.isBlank() ? null : value.strip();
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw DomainException.invalid("comment-too-long", "customers.documents.comment.too-long", MAX_COMMENT);
