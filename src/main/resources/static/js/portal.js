@@ -10,6 +10,14 @@ document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('select[data-autosubmit]').forEach((select) => {
     select.addEventListener('change', () => select.form.submit());
   });
+  // A file over the limit is refused before it is sent; the server refuses it too, but only after the upload.
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach((input) => {
+    input.addEventListener('change', () => {
+      const tooLarge = Array.from(input.files).some((file) => file.size > Number(input.dataset.maxBytes));
+      input.setCustomValidity(tooLarge ? input.dataset.tooLarge : '');
+      input.reportValidity();
+    });
+  });
   const path = window.location.pathname;
   document.querySelectorAll('.mainnav a').forEach((link) => {
     if (link.getAttribute('href') === path) {

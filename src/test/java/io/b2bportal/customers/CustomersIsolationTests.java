@@ -1,6 +1,11 @@
 package io.b2bportal.customers;
 
+import io.b2bportal.customers.document.DocumentType;
+import io.b2bportal.customers.document.FoundingDocuments;
+import io.b2bportal.customers.document.FoundingDocuments.NewFoundingDocument;
+import io.b2bportal.platform.BlobStore;
 import io.b2bportal.platform.security.ApiKeys;
+import io.b2bportal.support.Multipart;
 import io.b2bportal.support.PortalTest;
 import io.b2bportal.support.WebSession;
 import java.net.URI;
@@ -79,7 +84,13 @@ class CustomersIsolationTests {
     private Long alphaGroup;
     private Long alphaManager;
 
-    record Endpoint(String method, String pattern, Supplier<String> path, String body, Set<Persona> allowed) {
+    /** {@code multipart}, when given, is the body (a form with a file); a page form then has its token in the path. */
+    record Endpoint(String method, String pattern, Supplier<String> path, String body, Set<Persona> allowed,
+            Supplier<Multipart> multipart) {
+
+        Endpoint(String method, String pattern, Supplier<String> path, String body, Set<Persona> allowed) {
+            this(method, pattern, path, body, allowed, null);
+        }
     }
 
     @BeforeAll
@@ -219,7 +230,59 @@ class CustomersIsolationTests {
         list.add(api("POST", "/api/v1/admin/customer-groups", () -> "/api/v1/admin/customer-groups",
                 "{\"code\":\"iso-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Isolation\"}",
                 EnumSet.of(ADMIN)));
+        // Founding documents
+        Set<Persona> uploaders = EnumSet.of(ALPHA_ADMIN);
+        list.add(page("GET", "/company/entities/{id}/documents", () -> "/company/entities/" + alphaStroy + "/documents",
+                null, ALPHA_USERS));
+        list.add(new Endpoint("POST", "/company/entities/{id}/documents",
+                () -> "/company/entities/" + alphaStroy + "/documents", null, uploaders, this::documentUpload));
+        list.add(page("GET", "/company/documents/{docId}/file", () -> "/company/documents/" + freshAlphaDocument()
+                + "/file", null, ALPHA_USERS));
+        list.add(page("GET", "/admin/customers/legal-entities/{id}/documents",
+                () -> "/admin/customers/legal-entities/" + alphaStroy + "/documents", null, ALPHA_STAFF));
+        list.add(page("GET", "/admin/customers/founding-documents/{id}/file",
+                () -> "/admin/customers/founding-documents/" + freshAlphaDocument() + "/file", null, ALPHA_STAFF));
+        list.add(page("POST", "/admin/customers/founding-documents/{id}/accept",
+                () -> "/admin/customers/founding-documents/" + freshAlphaDocument() + "/accept", null, ALPHA_MANAGERS));
+        list.add(page("POST", "/admin/customers/founding-documents/{id}/reject",
+                () -> "/admin/customers/founding-documents/" + freshAlphaDocument() + "/reject", "comment=no",
+                ALPHA_MANAGERS));
+        list.add(api("GET", "/api/v1/documents/founding",
+                () -> "/api/v1/documents/founding?legalEntityId=" + alphaStroy, null, ALPHA_USERS));
+        list.add(new Endpoint("POST", "/api/v1/documents/founding",
+                () -> "/api/v1/documents/founding?legalEntityId=" + alphaStroy, null, uploaders, this::documentUpload));
+        list.add(api("GET", "/api/v1/documents/founding/{id}", () -> "/api/v1/documents/founding/"
+                + freshAlphaDocument(), null, ALPHA_USERS));
+        list.add(api("GET", "/api/v1/documents/founding/{id}/file", () -> "/api/v1/documents/founding/"
+                + freshAlphaDocument() + "/file", null, ALPHA_USERS));
+        list.add(api("GET", "/api/v1/admin/customers/legal-entities/{id}/documents",
+                () -> "/api/v1/admin/customers/legal-entities/" + alphaStroy + "/documents", null, ALPHA_STAFF));
+        list.add(api("GET", "/api/v1/admin/customers/founding-documents/{id}/file",
+                () -> "/api/v1/admin/customers/founding-documents/" + freshAlphaDocument() + "/file", null,
+                ALPHA_STAFF));
+        list.add(api("POST", "/api/v1/admin/customers/founding-documents/{id}/accept",
+                () -> "/api/v1/admin/customers/founding-documents/" + freshAlphaDocument() + "/accept", null,
+                ALPHA_MANAGERS));
+        list.add(api("POST", "/api/v1/admin/customers/founding-documents/{id}/reject",
+                () -> "/api/v1/admin/customers/founding-documents/" + freshAlphaDocument() + "/reject",
+                "{\"comment\":\"no\"}", ALPHA_MANAGERS));
         return list;
+    }
+
+    /** A pending founding document of Alpha Stroy with a file of its own, fresh for each call. */
+    private long freshAlphaDocument() {
+        byte[] pdf = ("%PDF-1.4\n% isolation " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        long uploader = jdbc.sql("select id from platform.user_account where email = :e")
+                .param("e", ALPHA_ADMIN.email).query(Long.class).single();
+        return context.getBean(FoundingDocuments.class).add(new NewFoundingDocument(alphaStroy, DocumentType.OTHER,
+                "Isolation", "isolation.pdf", context.getBean(BlobStore.class).put(pdf, "isolation.pdf"), uploader));
+    }
+
+    private Multipart documentUpload() {
+        byte[] pdf = ("%PDF-1.4\n% isolation upload " + UUID.randomUUID() + "\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8);
+        return new Multipart().field("type", "OTHER").field("title", "Isolation")
+                .file("file", "isolation.pdf", "application/pdf", pdf);
     }
 
     @Test
@@ -302,11 +365,13 @@ class CustomersIsolationTests {
 
     private HttpResponse<String> call(Persona persona, Endpoint endpoint) {
         String path = endpoint.path().get();
+        Multipart multipart = endpoint.multipart() == null ? null : endpoint.multipart().get();
         if (endpoint.pattern().startsWith("/api/")) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .method(endpoint.method(), endpoint.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    .method(endpoint.method(), multipart != null ? multipart.publisher()
+                            : endpoint.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(endpoint.body()))
-                    .header("Content-Type", "application/json");
+                    .header("Content-Type", multipart != null ? multipart.contentType() : "application/json");
             if (tokens.containsKey(persona)) {
                 request.header("Authorization", "Bearer " + tokens.get(persona));
             }
@@ -321,6 +386,9 @@ class CustomersIsolationTests {
             return session.get(path);
         }
         String token = WebSession.csrfToken(session.get(persona == ANONYMOUS ? "/login" : "/account/api-keys").body());
+        if (multipart != null) {
+            return session.post(path + (path.contains("?") ? "&" : "?") + "_csrf=" + token, multipart);
+        }
         String body = (endpoint.body() == null ? "" : endpoint.body() + "&") + "_csrf=" + token;
         return session.post(path, body, null);
     }

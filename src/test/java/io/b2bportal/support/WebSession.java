@@ -53,6 +53,25 @@ public final class WebSession {
         return send(request);
     }
 
+    /** Posts a form with files; the CSRF token goes in the path's query or as a field of the body. */
+    public HttpResponse<String> post(String path, Multipart body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", body.contentType())
+                .POST(body.publisher()));
+    }
+
+    /** A download, as bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpCookie cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
                 .orElse(null);

@@ -56,12 +56,16 @@ public class CustomerAccess {
     /** Staff who may verify a customer's entities and edit its contracts. */
     public void requireSellerManages(PortalUser staff, long companyId) {
         requireCompanyVisible(staff, companyId);
-        boolean manages = staff.isStaff() && (staff.roles().stream().anyMatch(MANAGE_ALL::contains)
-                || (staff.has(Role.ACCOUNT_MANAGER)
-                    && companies.accountManagerOf(companyId).filter(id -> id == staff.id()).isPresent()));
-        if (!manages) {
+        if (!sellerManages(staff, companyId)) {
             throw new DomainException(403, "forbidden", "problem.forbidden.detail");
         }
+    }
+
+    /** The same rule as {@link #requireSellerManages}, for pages that offer the actions only to those allowed. */
+    public boolean sellerManages(PortalUser staff, long companyId) {
+        return staff.isStaff() && (staff.roles().stream().anyMatch(MANAGE_ALL::contains)
+                || (staff.has(Role.ACCOUNT_MANAGER)
+                    && companies.accountManagerOf(companyId).filter(id -> id == staff.id()).isPresent()));
     }
 
     /**

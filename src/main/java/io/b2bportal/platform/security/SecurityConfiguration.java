@@ -80,6 +80,7 @@ class SecurityConfiguration {
                         .successHandler(new LoginHandlers.Success())
                         .failureHandler(new LoginHandlers.Failure())
                         .permitAll())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokenRequestHandler()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("PORTAL_SESSION"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {

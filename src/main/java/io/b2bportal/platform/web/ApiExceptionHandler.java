@@ -4,6 +4,7 @@ import io.b2bportal.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,9 +37,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private final Problems problems;
     private final MessageSource messages;
 
-    ApiExceptionHandler(Problems problems, MessageSource messages) {
+    private final DataSize maxFileSize;
+
+    ApiExceptionHandler(Problems problems, MessageSource messages,
+            @Value("${portal.blobs.max-size:20MB}") DataSize maxFileSize) {
         this.problems = problems;
         this.messages = messages;
+        this.maxFileSize = maxFileSize;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -74,6 +81,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * An upload over the multipart limit never reaches the blob store; the caller is told the limit that counts,
+     * the blob store's, as the same problem type. (Multipart requests are resolved lazily, so this runs with the
+     * controller known.)
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problems.create(servletRequest,
+                HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "upload.too-large", maxFileSize.toMegabytes()));
     }
 
     /** Other Spring MVC errors (unreadable body, wrong method...) keep their status, in our shape. */
