@@ -1,5 +1,7 @@
 package io.b2bportal.customers;
 
+import io.b2bportal.customers.agreement.Agreements;
+import io.b2bportal.customers.agreement.OrderingPolicy;
 import io.b2bportal.customers.contract.Contracts;
 import io.b2bportal.customers.entity.LegalEntities;
 import java.util.List;
@@ -7,19 +9,24 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * What other modules ask the customers module: which legal entities a user acts for, and on which terms
- * each one buys. Pricing, ordering and documents resolve "the buyer's legal entity" through
- * {@link LegalEntityContext} and then come here for its contract.
+ * What other modules ask the customers module: which legal entities a user acts for, on which terms each one
+ * buys, and whether it may order at all. Pricing, ordering and documents resolve "the buyer's legal entity"
+ * through {@link LegalEntityContext} and then come here for its contract.
  */
 @Service
 public class CustomersApi {
 
     private final LegalEntities legalEntities;
     private final Contracts contracts;
+    private final Agreements agreements;
+    private final OrderingPolicy orderingPolicy;
 
-    CustomersApi(LegalEntities legalEntities, Contracts contracts) {
+    CustomersApi(LegalEntities legalEntities, Contracts contracts, Agreements agreements,
+            OrderingPolicy orderingPolicy) {
         this.legalEntities = legalEntities;
         this.contracts = contracts;
+        this.agreements = agreements;
+        this.orderingPolicy = orderingPolicy;
     }
 
     /** The legal entities a customer user may act for, approved or not, in a stable order. */
@@ -34,5 +41,16 @@ public class CustomersApi {
     /** The contract terms of a legal entity, or the default terms when it has no contract. */
     public ContractTerms termsOf(long legalEntityId) {
         return contracts.termsOf(legalEntityId);
+    }
+
+    /**
+     * Why a legal entity may not place an order now, as a message key (bundle {@code i18n/customers-agreement});
+     * empty when it may. It may not while the seller has not approved it, nor (unless
+     * {@code portal.customers.require-accepted-agreement} is false) before it has accepted the current version of
+     * the supply agreement. An unknown id gets {@code customers.agreement.order.unknown}.
+     */
+    public Optional<String> whyCannotOrder(long legalEntityId) {
+        return agreements.standing(legalEntityId).map(orderingPolicy::whyCannotOrder)
+                .orElseGet(() -> Optional.of(OrderingPolicy.UNKNOWN_ENTITY));
     }
 }

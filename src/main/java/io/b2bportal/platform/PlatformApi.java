@@ -3,22 +3,26 @@ package io.b2bportal.platform;
 import io.b2bportal.platform.security.UserAccounts;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
  * User accounts for other modules: the customers module creates customer accounts (registration,
  * invitations, demo data) and switches them on and off; nobody else touches passwords or roles directly.
+ * Also the seller's own requisites, which documents print.
  */
 @Service
 public class PlatformApi {
 
     private final UserAccounts accounts;
     private final PasswordEncoder passwordEncoder;
+    private final JdbcClient jdbc;
 
-    PlatformApi(UserAccounts accounts, PasswordEncoder passwordEncoder) {
+    PlatformApi(UserAccounts accounts, PasswordEncoder passwordEncoder, JdbcClient jdbc) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.jdbc = jdbc;
     }
 
     /** Creates an account; {@code rawPassword} null makes one that cannot sign in until a password is set. */
@@ -72,5 +76,11 @@ public class PlatformApi {
     /** Switching an account off stops its sessions and API keys at their next request. */
     public void setEnabled(long id, boolean enabled) {
         accounts.setEnabled(id, enabled);
+    }
+
+    /** The seller's requisites; empty until they are set (the demo sets them). */
+    public Optional<Seller> seller() {
+        return jdbc.sql("select name, legal_name, inn, kpp, email, phone from platform.seller where id = 1")
+                .query(Seller.class).optional();
     }
 }

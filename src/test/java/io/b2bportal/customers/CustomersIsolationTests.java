@@ -266,6 +266,38 @@ class CustomersIsolationTests {
         list.add(api("POST", "/api/v1/admin/customers/founding-documents/{id}/reject",
                 () -> "/api/v1/admin/customers/founding-documents/" + freshAlphaDocument() + "/reject",
                 "{\"comment\":\"no\"}", ALPHA_MANAGERS));
+        // Supply agreement
+        String entityAgreement = "/customers/legal-entities/" + alphaStroy + "/agreement";
+        String staleSha = "0".repeat(64);
+        list.add(page("GET", "/company/entities/{id}/agreement", () -> "/company/entities/" + alphaStroy + "/agreement",
+                null, ALPHA_USERS));
+        list.add(page("GET", "/company/entities/{id}/agreement.pdf",
+                () -> "/company/entities/" + alphaStroy + "/agreement.pdf", null, ALPHA_USERS));
+        list.add(page("POST", "/company/entities/{id}/agreement/accept",
+                () -> "/company/entities/" + alphaStroy + "/agreement/accept",
+                "pdfSha256=" + staleSha + "&consent=true", EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("GET", "/admin/customers/legal-entities/{id}/agreement", () -> "/admin" + entityAgreement, null,
+                ALPHA_STAFF));
+        list.add(page("GET", "/admin/customers/legal-entities/{id}/agreement.pdf",
+                () -> "/admin" + entityAgreement + ".pdf", null, ALPHA_STAFF));
+        list.add(page("GET", "/admin/agreements", () -> "/admin/agreements", null, EnumSet.of(ADMIN)));
+        list.add(page("POST", "/admin/agreements", () -> "/admin/agreements", "title=&body=", EnumSet.of(ADMIN)));
+        list.add(api("GET", "/api/v1/agreement", () -> "/api/v1/agreement", null, CUSTOMERS));
+        list.add(api("GET", "/api/v1/agreement/pdf", () -> "/api/v1/agreement/pdf", null, CUSTOMERS));
+        list.add(api("POST", "/api/v1/agreement/accept", () -> "/api/v1/agreement/accept",
+                "{\"pdfSha256\":\"" + staleSha + "\"}", EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("GET", "/api/v1/admin/customers/legal-entities/{id}/agreement",
+                () -> "/api/v1/admin" + entityAgreement, null, ALPHA_STAFF));
+        list.add(api("GET", "/api/v1/admin/customers/legal-entities/{id}/agreement/pdf",
+                () -> "/api/v1/admin" + entityAgreement + "/pdf", null, ALPHA_STAFF));
+        list.add(api("GET", "/api/v1/admin/agreements", () -> "/api/v1/admin/agreements", null, EnumSet.of(ADMIN)));
+        list.add(api("GET", "/api/v1/admin/agreements/{version}", () -> "/api/v1/admin/agreements/1", null,
+                EnumSet.of(ADMIN)));
+        list.add(api("POST", "/api/v1/admin/agreements", () -> "/api/v1/admin/agreements",
+                "{\"title\":\"Договор поставки\",\"body\":\"<p>{{seller.name}} и {{buyer.name}}.</p>\"}",
+                EnumSet.of(ADMIN)));
+        list.add(api("GET", "/api/v1/admin/agreements/verification",
+                () -> "/api/v1/admin/agreements/verification", null, EnumSet.of(ADMIN)));
         return list;
     }
 

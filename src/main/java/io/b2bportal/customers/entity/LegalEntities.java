@@ -116,8 +116,11 @@ public class LegalEntities {
         }
     }
 
-    /** Approves a pending entity; approving twice is harmless, approving a rejected one is refused. */
-    public void approve(long id, long staffId) {
+    /**
+     * Approves a pending entity; approving twice is harmless, approving a rejected one is refused. Returns whether
+     * this call approved it (false: it was approved already).
+     */
+    public boolean approve(long id, long staffId) {
         int changed = jdbc.sql("""
                         update customers.legal_entity
                            set status = 'APPROVED', rejection_reason = null, verified_by = :staff, verified_at = now()
@@ -126,6 +129,7 @@ public class LegalEntities {
         if (changed == 0) {
             requireStatus(id, "APPROVED");
         }
+        return changed > 0;
     }
 
     public void reject(long id, long staffId, String reason) {

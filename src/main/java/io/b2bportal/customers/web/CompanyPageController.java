@@ -2,6 +2,7 @@ package io.b2bportal.customers.web;
 
 import io.b2bportal.customers.CustomersApi;
 import io.b2bportal.customers.LegalEntityContext;
+import io.b2bportal.customers.agreement.Agreements;
 import io.b2bportal.customers.entity.Companies;
 import io.b2bportal.customers.entity.CustomerAccess;
 import io.b2bportal.customers.entity.LegalEntities;
@@ -32,10 +33,13 @@ class CompanyPageController {
     private final CustomersApi customers;
     private final LegalEntityContext context;
     private final EntityRegistration registration;
+    private final Agreements agreements;
 
     CompanyPageController(CustomerAccess access, Companies companies, LegalEntities legalEntities,
-            CustomersApi customers, LegalEntityContext context, EntityRegistration registration) {
+            CustomersApi customers, LegalEntityContext context, EntityRegistration registration,
+            Agreements agreements) {
         this.registration = registration;
+        this.agreements = agreements;
         this.access = access;
         this.companies = companies;
         this.legalEntities = legalEntities;
@@ -66,6 +70,7 @@ class CompanyPageController {
         }
         model.addAttribute("entity", legalEntities.view(id).orElseThrow());
         model.addAttribute("terms", customers.termsOf(id));
+        model.addAttribute("agreement", agreements.status(id));
         return "customers/entity";
     }
 

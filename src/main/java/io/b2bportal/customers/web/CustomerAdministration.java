@@ -1,5 +1,6 @@
 package io.b2bportal.customers.web;
 
+import io.b2bportal.customers.LegalEntityApproved;
 import io.b2bportal.customers.contract.Contracts;
 import io.b2bportal.customers.contract.Contracts.ContractData;
 import io.b2bportal.customers.entity.Companies;
@@ -9,6 +10,7 @@ import io.b2bportal.platform.PortalUser;
 import io.b2bportal.platform.Role;
 import io.b2bportal.shared.DomainException;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,14 +27,16 @@ class CustomerAdministration {
     private final Contracts contracts;
     private final Companies companies;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     CustomerAdministration(CustomerAccess access, LegalEntities legalEntities, Contracts contracts,
-            Companies companies, JdbcClient jdbc) {
+            Companies companies, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.access = access;
         this.legalEntities = legalEntities;
         this.contracts = contracts;
         this.companies = companies;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     record ManagerOption(long id, String displayName) {
@@ -46,12 +50,16 @@ class CustomerAdministration {
                 .query(ManagerOption.class).list();
     }
 
-    /** Returns the company of the approved entity. */
+    /** Returns the company of the approved entity; the first approval publishes {@link LegalEntityApproved}. */
     @Transactional
     long approve(PortalUser staff, long legalEntityId) {
         long company = access.requireEntityVisible(staff, legalEntityId);
         access.requireSellerManages(staff, company);
-        legalEntities.approve(legalEntityId, staff.id());
+        if (legalEntities.approve(legalEntityId, staff.id())) {
+            var entity = legalEntities.ref(legalEntityId).orElseThrow();
+            events.publishEvent(new LegalEntityApproved(legalEntityId, company, entity.name(), entity.inn(),
+                    entity.kpp(), staff.id()));
+        }
         return company;
     }
 
