@@ -126,7 +126,7 @@ class BlobStoreTests {
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
         assertThatThrownBy(() -> jdbc.sql("delete from platform.blob where sha256 = :s").param("s", sha256).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
-        assertThatThrownBy(() -> jdbc.sql("truncate platform.blob").update())
+        assertThatThrownBy(() -> jdbc.sql("truncate platform.blob cascade").update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
 
         assertThat(blobs.get(sha256)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
