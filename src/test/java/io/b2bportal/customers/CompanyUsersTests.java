@@ -25,6 +25,10 @@ class CompanyUsersTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.b2bportal.customers.registration.Registrations registrations;
+    @Autowired
+    io.b2bportal.platform.PlatformApi platform;
     Http http;
     long alphaStroy;
     long alphaRemont;
@@ -115,6 +119,50 @@ class CompanyUsersTests {
                 .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", basic("admin@alpha.demo", "demo")));
         assertThat(deactivate.statusCode()).isEqualTo(409);
         assertThat(http.get("/api/v1/me", basic("admin@alpha.demo", "demo")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void someoneWorkingForTwoCompaniesSeesTheCompanyOfTheEntityTheyActFor() {
+        var first = registered();
+        var second = registered();
+        HttpResponse<String> invited = http.postJson("/api/v1/company/users", basic(first.email(), PASSWORD),
+                "{\"email\":\"" + second.email() + "\",\"displayName\":\"Partner\",\"roles\":[\"BUYER\"],"
+                        + "\"legalEntityIds\":[" + first.entity() + "]}");
+        assertThat(invited.statusCode()).isEqualTo(202);
+        String mail = jdbc.sql("select body_text from platform.mail_outbox where recipient = :r and kind = 'customers.invitation'")
+                .param("r", second.email()).query(String.class).single();
+        String token = mail.replaceAll("(?s).*?/invitation\\?token=([A-Za-z0-9_-]+).*", "$1");
+        WebSession partner = new WebSession(port);
+        assertThat(partner.get("/invitation?token=" + token + "&lang=en").body()).doesNotContain("name=\"password\"");
+        String csrf = WebSession.csrfToken(partner.get("/invitation?token=" + token).body());
+        partner.post("/invitation", "token=" + token + "&_csrf=" + csrf, null);
+
+        WebSession session = partner.login(second.email(), PASSWORD);
+        String own = session.get("/company").body();
+        assertThat(heading(own)).isEqualTo(second.company());
+        session.post("/legal-entity", "legalEntityId=" + first.entity() + "&_csrf=" + WebSession.csrfToken(own), null);
+        assertThat(heading(session.get("/company").body())).isEqualTo(first.company());
+    }
+
+    private static final String PASSWORD = "correct horse battery";
+
+    private static String heading(String html) {
+        return html.replaceAll("(?s).*?<h1>([^<]*)</h1>.*", "$1");
+    }
+
+    record Registered(String email, String company, long entity) {
+    }
+
+    private Registered registered() {
+        String email = "multi-" + UUID.randomUUID() + "@example.com";
+        String company = "Компания " + UUID.randomUUID().toString().substring(0, 6);
+        String[] requisites = CustomersIsolationTests.freshRequisites();
+        var result = registrations.register(new io.b2bportal.customers.registration.Registrations.NewRegistration(
+                "Тест", email, null, PASSWORD, company, new io.b2bportal.customers.entity.LegalEntities.NewLegalEntity(
+                        company, "ORGANISATION", "RU", requisites[0], "770401001", requisites[1], null, "Москва", null,
+                        null, null, null, null, true)), java.util.Locale.ENGLISH);
+        platform.markEmailVerified(result.userId());
+        return new Registered(email, company, result.legalEntityId());
     }
 
     private long entity(String inn) {

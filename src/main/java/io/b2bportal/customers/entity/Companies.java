@@ -48,6 +48,11 @@ public class Companies {
                 .param("user", userId).query(Long.class).optional();
     }
 
+    public boolean isMember(long userId, long companyId) {
+        return jdbc.sql("select exists (select 1 from customers.membership where user_id = :user and company_id = :company)")
+                .param("user", userId).param("company", companyId).query(Boolean.class).single();
+    }
+
     public Optional<Long> companyOfEntity(long legalEntityId) {
         return jdbc.sql("select company_id from customers.legal_entity where id = :id")
                 .param("id", legalEntityId).query(Long.class).optional();

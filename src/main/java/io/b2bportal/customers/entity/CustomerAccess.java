@@ -25,10 +25,13 @@ public class CustomerAccess {
 
     private final Companies companies;
     private final LegalEntities legalEntities;
+    private final java.util.function.Supplier<java.util.Optional<Long>> actingCompany;
 
-    CustomerAccess(Companies companies, LegalEntities legalEntities) {
+    CustomerAccess(Companies companies, LegalEntities legalEntities,
+            org.springframework.beans.factory.ObjectProvider<io.b2bportal.customers.LegalEntityContext> context) {
         this.companies = companies;
         this.legalEntities = legalEntities;
+        this.actingCompany = () -> context.getObject().current().map(io.b2bportal.customers.LegalEntityRef::companyId);
     }
 
     /** For staff lists: null means every customer, otherwise only those of this account manager id. */
@@ -41,7 +44,7 @@ public class CustomerAccess {
 
     public boolean canSeeCompany(PortalUser user, long companyId) {
         if (!user.isStaff()) {
-            return companies.companyOfUser(user.id()).filter(id -> id == companyId).isPresent();
+            return companies.isMember(user.id(), companyId);
         }
         Long filter = managerFilter(user);
         return filter == null || companies.accountManagerOf(companyId).filter(filter::equals).isPresent();
@@ -76,7 +79,9 @@ public class CustomerAccess {
         if (customer.isStaff()) {
             return viewedCompany(customer).orElseThrow(() -> DomainException.notFound("company", "own"));
         }
-        return companies.companyOfUser(customer.id()).orElseThrow(() -> DomainException.notFound("company", "own"));
+        // someone who works for several companies sees the company of the legal entity they act for now
+        return actingCompany.get().or(() -> companies.companyOfUser(customer.id()))
+                .orElseThrow(() -> DomainException.notFound("company", "own"));
     }
 
     /** A customer administrator's own company; anyone else is refused. */
