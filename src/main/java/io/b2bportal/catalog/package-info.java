@@ -1,8 +1,9 @@
 /**
  * Catalog: categories, products (SKU, attributes, files), warehouses and stock, segment assortments,
- * search and bulk import/export. May use: platform, shared.
+ * search and bulk import/export. Applies the assortment of the acting legal entity, so it may use customers
+ * (which never uses catalog). May use: customers, platform, shared.
  */
-@ApplicationModule(displayName = "Catalog", allowedDependencies = { "platform", "shared" })
+@ApplicationModule(displayName = "Catalog", allowedDependencies = { "customers", "platform", "shared" })
 package io.b2bportal.catalog;
 
 import org.springframework.modulith.ApplicationModule;

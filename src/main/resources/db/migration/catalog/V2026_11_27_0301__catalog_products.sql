@@ -1,7 +1,8 @@
 -- Catalog: categories with attribute sets, products with typed attributes, warehouses and stock, segments
 -- (assortments). Search runs in PostgreSQL: full text in Russian and English, trigrams for typos, exact codes.
 
-create extension if not exists pg_trgm;
+-- in public, so that its functions and operators are on every connection's search path
+create extension if not exists pg_trgm with schema public;
 
 create table catalog.category (
     id         bigint generated always as identity primary key,

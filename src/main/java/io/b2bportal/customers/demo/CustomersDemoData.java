@@ -89,7 +89,7 @@ class CustomersDemoData implements DemoData {
                 "30101810200000000593", true), admin);
         members(seeding, beta, List.of(betaEntity), "buyer@beta.demo");
         contracts.save(betaEntity, new ContractData("Д-2025/101", LocalDate.of(2025, 9, 1), null, "dealer",
-                PaymentTerms.PREPAYMENT, 0, BigDecimal.ZERO, new BigDecimal("20000"), "RUB", null,
+                PaymentTerms.PREPAYMENT, 0, BigDecimal.ZERO, new BigDecimal("20000"), "RUB", "fasteners",
                 DeliveryTerms.CARRIER, "ACTIVE"), admin);
         addresses.add(betaEntity, new AddressData("Склад Люберцы", "140000, Московская обл., г. Люберцы, "
                 + "Октябрьский пр-т, д. 112", "Дмитрий Бетов", "+7 926 111-22-33"));

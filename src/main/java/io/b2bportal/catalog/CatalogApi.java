@@ -1,0 +1,74 @@
+package io.b2bportal.catalog;
+
+import io.b2bportal.catalog.search.ProductCards;
+import io.b2bportal.catalog.search.ProductSearch;
+import io.b2bportal.customers.CustomersApi;
+import io.b2bportal.customers.LegalEntityContext;
+import io.b2bportal.platform.PortalUser;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalog as the current caller may see it: a buyer only the assortment segment of their acting legal entity's
+ * contract (if it has one), staff everything. Pricing and ordering come here for products and availability.
+ */
+@Service
+public class CatalogApi {
+
+    private final ProductSearch search;
+    private final ProductCards cards;
+    private final LegalEntityContext context;
+    private final CustomersApi customers;
+    private final JdbcClient jdbc;
+
+    CatalogApi(ProductSearch search, ProductCards cards, LegalEntityContext context, CustomersApi customers,
+            JdbcClient jdbc) {
+        this.search = search;
+        this.cards = cards;
+        this.context = context;
+        this.customers = customers;
+        this.jdbc = jdbc;
+    }
+
+    /** A category of the tree with how many products of the caller's assortment it holds, subcategories included. */
+    public record CategoryNode(long id, Long parentId, String code, String name, String nameEn, int depth,
+            long products) {
+    }
+
+    public SearchResult search(ProductQuery query) {
+        return search.search(query, segment());
+    }
+
+    public Optional<ProductCard> product(String sku) {
+        return cards.find(sku, segment());
+    }
+
+    /** The category tree in display order, without branches that hold nothing the caller may see. */
+    public List<CategoryNode> categories() {
+        return jdbc.sql("""
+                        select c.id, c.parent_id, c.code, c.name, c.name_en,
+                               length(c.path) - length(replace(c.path, '/', '')) - 2 as depth,
+                               (select count(*) from catalog.product p join catalog.category pc on pc.id = p.category_id
+                                 where pc.path like c.path || '%'
+                                   and (cast(:segment as text) is null
+                                        or exists (select 1 from catalog.segment_item si
+                                                     left join catalog.category sc on sc.id = si.category_id
+                                                    where si.segment_code = :segment
+                                                      and (si.product_id = p.id or pc.path like sc.path || '%'))))
+                                   as products
+                          from catalog.category c
+                         order by c.path""")
+                .param("segment", segment()).query(CategoryNode.class).list()
+                .stream().filter(node -> node.products() > 0).toList();
+    }
+
+    /** The assortment segment that limits what the caller sees; null for the whole catalog. */
+    String segment() {
+        if (PortalUser.current().map(PortalUser::isStaff).orElse(false) && context.current().isEmpty()) {
+            return null;
+        }
+        return context.current().map(entity -> customers.termsOf(entity.id()).assortment()).orElse(null);
+    }
+}

@@ -1,0 +1,31 @@
+package io.b2bportal.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a buyer asks the catalog: a search text (SKU, MPN, barcode or words, typos forgiven), a category subtree,
+ * brands, attribute values, availability, sorting and a page.
+ *
+ * @param attributes attribute code → accepted values (any of them), as strings
+ * @param sort       {@code relevance}, {@code name}, {@code sku}
+ * @param size       50, 100 or 200 rows
+ */
+public record ProductQuery(String text, Long categoryId, List<String> brands, Map<String, List<String>> attributes,
+        boolean inStockOnly, String sort, int page, int size) {
+
+    public static final List<Integer> PAGE_SIZES = List.of(50, 100, 200);
+
+    public ProductQuery {
+        text = text == null || text.isBlank() ? null : text.strip();
+        brands = brands == null ? List.of() : brands.stream().filter(b -> b != null && !b.isBlank()).toList();
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        sort = sort != null && List.of("relevance", "name", "sku").contains(sort) ? sort : "relevance";
+        page = Math.max(0, Math.min(page, 100_000));
+        size = PAGE_SIZES.contains(size) ? size : 50;
+    }
+
+    public static ProductQuery text(String text) {
+        return new ProductQuery(text, null, List.of(), Map.of(), false, "relevance", 0, 50);
+    }
+}

@@ -1,0 +1,172 @@
+package io.b2bportal.catalog.search;
+
+import io.b2bportal.catalog.ProductQuery;
+import io.b2bportal.catalog.ProductRow;
+import io.b2bportal.catalog.SearchResult;
+import io.b2bportal.catalog.SearchResult.Facet;
+import io.b2bportal.catalog.SearchResult.FacetValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Product search in SQL, at request time. The best match comes first: the exact SKU, then SKU/MPN prefixes and
+ * barcodes, then full-text matches in Russian and English (stemmed) ranked by relevance. Only when nothing matches
+ * does a typo-tolerant trigram search run. Facets (brands, attribute values) count the same filtered set, limited
+ * to the caller's assortment segment.
+ */
+@Repository
+public class ProductSearch {
+
+    private static final Pattern ATTRIBUTE_CODE = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
+    private static final String TSQUERY = "(websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q)"
+            + " || websearch_to_tsquery('simple', :q))";
+
+    private final JdbcClient jdbc;
+
+    ProductSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The matching set as SQL: a {@code where} over {@code catalog.product p}, with its parameters. */
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    @Transactional(readOnly = true)
+    public SearchResult search(ProductQuery query, String segment) {
+        SearchResult strict = run(query, segment, false);
+        if (strict.total() > 0 || query.text() == null) {
+            return strict;
+        }
+        // nothing matched exactly or by words: forgive typos ("болд м8", "шурупвёрт")
+        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.45', true)").query().singleRow();
+        return run(query, segment, true);
+    }
+
+    private SearchResult run(ProductQuery query, String segment, boolean fuzzy) {
+        Filter all = filter(query, segment, fuzzy, true);
+        Filter withoutBrand = filter(query, segment, fuzzy, false);
+        long total = jdbc.sql("select count(*) from catalog.product p where " + all.where())
+                .params(all.params()).query(Long.class).single();
+        List<ProductRow> rows = total == 0 ? List.of() : rows(query, all);
+        return new SearchResult(rows, total, total == 0 ? List.of() : facets(all), brands(withoutBrand));
+    }
+
+    private List<ProductRow> rows(ProductQuery query, Filter filter) {
+        String order = switch (query.sort()) {
+            case "name" -> "p.name, p.sku";
+            case "sku" -> "p.sku";
+            default -> query.text() == null ? "p.name, p.sku"
+                    : """
+                    case when lower(p.sku) = lower(:q) then 0
+                         when lower(p.sku) like :prefix or lower(p.mpn) = lower(:q) or p.barcodes @> array[cast(:q as text)] then 1
+                         when p.search @@ %s then 2 else 3 end,
+                    ts_rank(p.search, %s) desc, word_similarity(lower(:q), lower(p.name)) desc, p.name, p.sku"""
+                    .formatted(TSQUERY, TSQUERY);
+        };
+        Map<String, Object> params = new HashMap<>(filter.params());
+        params.put("limit", query.size());
+        params.put("offset", query.page() * query.size());
+        return jdbc.sql("""
+                        select p.id, p.sku, p.name, p.brand, p.unit_name, p.pack_multiple, p.min_order_qty, p.status,
+                               p.successor_sku, coalesce(s.available, 0) as available, coalesce(s.incoming, 0) as incoming,
+                               p.backorder_allowed, c.name as category_name
+                          from catalog.product p
+                          join catalog.category c on c.id = p.category_id
+                          left join lateral (select sum(on_hand - reserved) as available, sum(incoming) as incoming
+                                               from catalog.stock where product_id = p.id) s on true
+                         where %s
+                         order by %s
+                         limit :limit offset :offset""".formatted(filter.where(), order))
+                .params(params).query(ProductRow.class).list();
+    }
+
+    private List<Facet> facets(Filter filter) {
+        Map<String, Facet> facets = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select a.code, a.name, a.unit, kv.value, count(*) as products
+                          from catalog.product p
+                          cross join lateral jsonb_each_text(p.attributes) as kv(key, value)
+                          join catalog.attribute a on a.code = kv.key and a.filterable
+                         where %s
+                         group by a.code, a.name, a.unit, a.position, kv.value
+                         order by a.position, case when kv.value ~ '^-?[0-9]+(\\.[0-9]+)?$'
+                                                   then cast(kv.value as numeric) end, kv.value""".formatted(filter.where()))
+                .params(filter.params())
+                .query((rs, n) -> {
+                    Facet facet = facets.computeIfAbsent(rs.getString("code"), code -> {
+                        try {
+                            return new Facet(code, rs.getString("name"), rs.getString("unit"), new ArrayList<>());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    facet.values().add(new FacetValue(rs.getString("value"), rs.getLong("products")));
+                    return facet;
+                }).list();
+        return List.copyOf(facets.values());
+    }
+
+    private List<FacetValue> brands(Filter filter) {
+        return jdbc.sql("""
+                        select p.brand as value, count(*) as count from catalog.product p
+                         where %s and p.brand is not null group by p.brand order by count(*) desc, p.brand limit 50"""
+                        .formatted(filter.where()))
+                .params(filter.params()).query(FacetValue.class).list();
+    }
+
+    private Filter filter(ProductQuery query, String segment, boolean fuzzy, boolean withBrands) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (segment != null) {
+            where.add("""
+                    (exists (select 1 from catalog.segment_item si join catalog.category sc on sc.id = si.category_id
+                              join catalog.category pc on pc.id = p.category_id
+                             where si.segment_code = :segment and pc.path like sc.path || '%')
+                     or exists (select 1 from catalog.segment_item si
+                                 where si.segment_code = :segment and si.product_id = p.id))""");
+            params.put("segment", segment);
+        }
+        if (query.categoryId() != null) {
+            where.add("""
+                    p.category_id in (select c.id from catalog.category c
+                                       where c.path like (select path from catalog.category where id = :category) || '%')""");
+            params.put("category", query.categoryId());
+        }
+        if (query.text() != null) {
+            params.put("q", query.text());
+            params.put("prefix", escapeLike(query.text().toLowerCase()) + "%");
+            where.add(fuzzy ? "lower(:q) <% lower(p.name)" : """
+                    (lower(p.sku) like :prefix or lower(p.mpn) like :prefix or p.barcodes @> array[cast(:q as text)]
+                     or p.search @@ %s)""".formatted(TSQUERY));
+        }
+        if (withBrands && !query.brands().isEmpty()) {
+            where.add("p.brand = any(:brands)");
+            params.put("brands", query.brands().toArray(String[]::new));
+        }
+        int i = 0;
+        for (var attribute : query.attributes().entrySet()) {
+            if (!ATTRIBUTE_CODE.matcher(attribute.getKey()).matches() || attribute.getValue().isEmpty()) {
+                continue;
+            }
+            where.add("p.attributes ->> :attrCode" + i + " = any(:attrValues" + i + ")");
+            params.put("attrCode" + i, attribute.getKey());
+            params.put("attrValues" + i, attribute.getValue().toArray(String[]::new));
+            i++;
+        }
+        if (query.inStockOnly()) {
+            where.add("exists (select 1 from catalog.stock s where s.product_id = p.id and s.on_hand > s.reserved)");
+        }
+        return new Filter(where.isEmpty() ? "true" : String.join(" and ", where), params);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

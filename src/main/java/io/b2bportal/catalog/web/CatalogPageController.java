@@ -1,0 +1,78 @@
+package io.b2bportal.catalog.web;
+
+import io.b2bportal.catalog.CatalogApi;
+import io.b2bportal.catalog.ProductQuery;
+import io.b2bportal.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The buyer's catalog: one search box, filters with counts kept in the URL, a dense table, the product page. */
+@Controller
+class CatalogPageController {
+
+    private final CatalogApi catalog;
+
+    CatalogPageController(CatalogApi catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/catalog")
+    String list(@RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request,
+            Model model) {
+        ProductQuery query = CatalogRequests.query(params);
+        model.addAttribute("query", query);
+        model.addAttribute("result", catalog.search(query));
+        model.addAttribute("categories", catalog.categories());
+        model.addAttribute("pageSizes", ProductQuery.PAGE_SIZES);
+        model.addAttribute("queryString", request.getQueryString() == null ? "" : request.getQueryString());
+        model.addAttribute("urls", new CatalogUrls(params));
+        return htmx != null ? "catalog/list :: results" : "catalog/list";
+    }
+
+    @GetMapping("/catalog/products/{sku}")
+    String product(@PathVariable String sku, Model model) {
+        model.addAttribute("product", catalog.product(sku).orElseThrow(() -> DomainException.notFound("product", sku)));
+        return "catalog/product";
+    }
+
+    /** Links that change one thing of the current query (a filter, the page, the size) and keep the rest. */
+    record CatalogUrls(MultiValueMap<String, String> params) {
+
+        public String with(String name, Object value) {
+            UriComponentsBuilder builder = base();
+            builder.replaceQueryParam(name, value);
+            if (!"page".equals(name)) {
+                builder.replaceQueryParam("page");
+            }
+            return builder.build().encode().toUriString();
+        }
+
+        public String toggle(String name, String value) {
+            UriComponentsBuilder builder = base();
+            var current = params.getOrDefault(name, java.util.List.of());
+            var next = current.contains(value) ? current.stream().filter(v -> !v.equals(value)).toList()
+                    : java.util.stream.Stream.concat(current.stream(), java.util.stream.Stream.of(value)).toList();
+            builder.replaceQueryParam(name, next.toArray());
+            builder.replaceQueryParam("page");
+            return builder.build().encode().toUriString();
+        }
+
+        public boolean has(String name, String value) {
+            return params.getOrDefault(name, java.util.List.of()).contains(value);
+        }
+
+        private UriComponentsBuilder base() {
+            UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/catalog");
+            params.forEach((name, values) -> builder.queryParam(name, values.toArray()));
+            return builder;
+        }
+    }
+}
