@@ -6,7 +6,7 @@ import java.util.List;
 public record SearchResult(List<ProductRow> rows, long total, List<Facet> facets, List<FacetValue> brands) {
 
     /** A filterable attribute with the values found in the current result and how many products have each. */
-    public record Facet(String code, String name, String unit, List<FacetValue> values) {
+    public record Facet(String code, String name, String nameEn, String unit, List<FacetValue> values) {
     }
 
     public record FacetValue(String value, long count) {

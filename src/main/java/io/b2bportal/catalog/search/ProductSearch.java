@@ -90,19 +90,20 @@ public class ProductSearch {
     private List<Facet> facets(Filter filter) {
         Map<String, Facet> facets = new LinkedHashMap<>();
         jdbc.sql("""
-                        select a.code, a.name, a.unit, kv.value, count(*) as products
+                        select a.code, a.name, a.name_en, a.unit, kv.value, count(*) as products
                           from catalog.product p
                           cross join lateral jsonb_each_text(p.attributes) as kv(key, value)
                           join catalog.attribute a on a.code = kv.key and a.filterable
                          where %s
-                         group by a.code, a.name, a.unit, a.position, kv.value
+                         group by a.code, a.name, a.name_en, a.unit, a.position, kv.value
                          order by a.position, case when kv.value ~ '^-?[0-9]+(\\.[0-9]+)?$'
                                                    then cast(kv.value as numeric) end, kv.value""".formatted(filter.where()))
                 .params(filter.params())
                 .query((rs, n) -> {
                     Facet facet = facets.computeIfAbsent(rs.getString("code"), code -> {
                         try {
-                            return new Facet(code, rs.getString("name"), rs.getString("unit"), new ArrayList<>());
+                            return new Facet(code, rs.getString("name"), rs.getString("name_en"), rs.getString("unit"),
+                                    new ArrayList<>());
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }

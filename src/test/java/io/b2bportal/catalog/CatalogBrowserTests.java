@@ -1,0 +1,82 @@
+package io.b2bportal.catalog;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.b2bportal.support.Browser;
+import io.b2bportal.support.PortalTest;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Searching, filtering and opening a product in a real Chromium. */
+@PortalTest
+class CatalogBrowserTests {
+
+    @LocalServerPort
+    int port;
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void signIn() {
+        context = Browser.newContext("http://localhost:" + port, "en-US");
+        page = context.newPage();
+        page.navigate("/login?lang=en");
+        page.getByLabel("E-mail").fill("buyer@alpha.demo");
+        page.getByLabel("Password").fill("demo");
+        page.getByLabel("Password").press("Enter");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catalog")).click();
+        page.waitForLoadState();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void aBuyerSearchesBySkuAndByTextAsTheyType() {
+        page.getByRole(AriaRole.SEARCHBOX).fill("BLT-933-M10x50-ZINC");
+        assertThat(page.getByTestId("result-count")).hasText("1 products");
+        assertThat(page.getByTestId("products-table").locator("tbody tr")).hasCount(1);
+        assertThat(page).hasURL(Pattern.compile(".*q=BLT-933-M10x50-ZINC.*"));
+
+        page.getByRole(AriaRole.SEARCHBOX).fill("шуруповерт");
+        assertThat(page.getByTestId("products-table")).containsText("Шуруповёрт аккумуляторный");
+        Browser.screenshot(page, "catalog-search-en");
+    }
+
+    @Test
+    void filtersNarrowTheListAndStayInTheAddress() {
+        page.getByTestId("categories").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Bolts")).click();
+        page.getByTestId("facet-thread").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(
+                Pattern.compile("^M12 "))).click();
+        page.getByTestId("facet-coating").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(
+                Pattern.compile("^горячий цинк "))).click();
+        assertThat(page.getByTestId("result-count")).hasText("36 products");
+        assertThat(page).hasURL(Pattern.compile(".*a.thread=M12.*"));
+        page.getByTestId("in-stock").click();
+        Browser.screenshot(page, "catalog-filters-en");
+
+        page.reload();
+        assertThat(page.getByTestId("facet-thread").locator("a.active")).containsText("M12");
+        page.getByTestId("products-table").locator("tbody tr").first().locator("a").click();
+        assertThat(page.getByTestId("specs")).containsText("M12");
+        assertThat(page.getByTestId("stock")).containsText("Склад Москва");
+        Browser.screenshot(page, "catalog-product-en");
+    }
+
+    @Test
+    void aDiscontinuedProductPointsToItsSuccessor() {
+        page.navigate("/catalog/products/PWR-BOSCH-107");
+        assertThat(page.getByTestId("discontinued")).containsText("discontinued");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Its successor is PWR-BOSCH-114.")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Bosch 114");
+    }
+}
