@@ -4,6 +4,7 @@ import io.b2bportal.catalog.search.ProductCards;
 import io.b2bportal.catalog.search.ProductSearch;
 import io.b2bportal.customers.CustomersApi;
 import io.b2bportal.customers.LegalEntityContext;
+import io.b2bportal.platform.BlobStore;
 import io.b2bportal.platform.PortalUser;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +23,11 @@ public class CatalogApi {
     private final LegalEntityContext context;
     private final CustomersApi customers;
     private final JdbcClient jdbc;
+    private final BlobStore blobs;
 
     CatalogApi(ProductSearch search, ProductCards cards, LegalEntityContext context, CustomersApi customers,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, BlobStore blobs) {
+        this.blobs = blobs;
         this.search = search;
         this.cards = cards;
         this.context = context;
@@ -43,6 +46,18 @@ public class CatalogApi {
 
     public Optional<ProductCard> product(String sku) {
         return cards.find(sku, segment());
+    }
+
+    /** The bytes and type of a product file the caller may see (by SHA-256), or empty. */
+    public Optional<ProductFile> file(String sha256) {
+        if (sha256 == null || !sha256.matches("^[0-9a-f]{64}$") || !cards.fileVisible(sha256, segment())) {
+            return Optional.empty();
+        }
+        return blobs.find(sha256).flatMap(meta -> blobs.get(sha256).map(bytes -> new ProductFile(meta.contentType(), bytes)));
+    }
+
+    /** A product file ready to send. */
+    public record ProductFile(String contentType, byte[] content) {
     }
 
     /** The category tree in display order, without branches that hold nothing the caller may see. */

@@ -9,9 +9,9 @@ public record ProductCard(long id, String sku, String name, String nameEn, Strin
         List<String> barcodes, String unitCode, String unitName, BigDecimal packMultiple, BigDecimal minOrderQty,
         BigDecimal weightKg, BigDecimal volumeM3, String vatRate, String description, String status, String successorSku,
         boolean backorderAllowed, Integer leadTimeDays, long categoryId, String categoryName,
-        List<AttributeValue> attributes, List<StockLine> stock, List<Related> related) {
+        List<AttributeValue> attributes, List<StockLine> stock, List<Related> related, List<FileRef> files) {
 
-    public record AttributeValue(String code, String name, String unit, String value) {
+    public record AttributeValue(String code, String name, String nameEn, String unit, String value) {
     }
 
     public record StockLine(String warehouseCode, String warehouseName, BigDecimal onHand, BigDecimal reserved,
@@ -21,13 +21,18 @@ public record ProductCard(long id, String sku, String name, String nameEn, Strin
     public record Related(String kind, String sku, String name, String brand) {
     }
 
+    /** An image or document of the product; its bytes are served by SHA-256. */
+    public record FileRef(String kind, String title, String sha256) {
+    }
+
     public BigDecimal available() {
         return stock.stream().map(StockLine::available).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    public ProductCard with(List<AttributeValue> attributes, List<StockLine> stock, List<Related> related) {
+    public ProductCard with(List<AttributeValue> attributes, List<StockLine> stock, List<Related> related,
+            List<FileRef> files) {
         return new ProductCard(id, sku, name, nameEn, brand, mpn, barcodes, unitCode, unitName, packMultiple,
                 minOrderQty, weightKg, volumeM3, vatRate, description, status, successorSku, backorderAllowed,
-                leadTimeDays, categoryId, categoryName, attributes, stock, related);
+                leadTimeDays, categoryId, categoryName, attributes, stock, related, files);
     }
 }

@@ -141,6 +141,22 @@ class CatalogSearchTests {
     }
 
     @Test
+    void productImagesAreServedOnlyWithinTheAssortment() {
+        JsonNode bolt = JSON.readTree(http.get("/api/v1/products/BLT-933-M8x40-ZINC", BETA).body());
+        String boltImage = bolt.get("files").get(0).get("sha256").asString();
+        HttpResponse<String> image = http.get("/api/v1/products/files/" + boltImage, BETA);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(image.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("immutable"));
+
+        String drillImage = JSON.readTree(http.get("/api/v1/products/PWR-BOSCH-114", ALPHA).body()).get("files").get(0)
+                .get("sha256").asString();
+        assertThat(http.get("/api/v1/products/files/" + drillImage, BETA).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/products/files/" + drillImage, ALPHA).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/products/files/not-a-hash", ALPHA).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void searchTextWithSqlOrLikeCharactersIsJustText() {
         assertThat(search(ALPHA, "q=" + enc("%' or 1=1 --")).get("total").asLong()).isZero();
         assertThat(search(ALPHA, "q=" + enc("_")).get("total").asLong()).isZero();

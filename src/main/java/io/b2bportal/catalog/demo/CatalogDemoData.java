@@ -1,5 +1,6 @@
 package io.b2bportal.catalog.demo;
 
+import io.b2bportal.platform.BlobStore;
 import io.b2bportal.platform.DemoData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,9 +24,11 @@ class CatalogDemoData implements DemoData {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final BlobStore blobs;
 
-    CatalogDemoData(JdbcClient jdbc) {
+    CatalogDemoData(JdbcClient jdbc, BlobStore blobs) {
         this.jdbc = jdbc;
+        this.blobs = blobs;
     }
 
     @Override
@@ -243,6 +246,7 @@ class CatalogDemoData implements DemoData {
         discontinue("BLT-933-M5x16-ZINC", "BLT-933-M5x20-ZINC");
         stock();
         relate();
+        images();
         jdbc.sql("insert into catalog.segment (code, name) values ('fasteners', 'Только крепёж')").update();
         jdbc.sql("insert into catalog.segment_item (segment_code, category_id) values ('fasteners', :c)")
                 .param("c", fasteners).update();
@@ -356,6 +360,45 @@ class CatalogDemoData implements DemoData {
                           from catalog.product p cross join catalog.warehouse w""").update();
         jdbc.sql("update catalog.stock set reserved = floor(on_hand / 10) where on_hand > 0 and product_id % 3 = 0")
                 .update();
+    }
+
+    /**
+     * A generated placeholder picture per product family (a coloured tile with a simple shape, no text, so no fonts
+     * are needed), attached to every product of the family as its image.
+     */
+    private void images() {
+        List<Long> leaves = jdbc.sql("""
+                        select c.id from catalog.category c
+                         where not exists (select 1 from catalog.category k where k.parent_id = c.id) order by c.id""")
+                .query(Long.class).list();
+        int hue = 0;
+        for (long category : leaves) {
+            String sha = blobs.put(tile(hue), "category-" + category + ".png").sha256();
+            hue = (hue + 47) % 360;
+            jdbc.sql("""
+                            insert into catalog.product_file (product_id, kind, title, blob_sha256)
+                            select id, 'IMAGE', name, :sha from catalog.product where category_id = :category""")
+                    .param("sha", sha).param("category", category).update();
+        }
+    }
+
+    private static byte[] tile(int hue) {
+        var image = new java.awt.image.BufferedImage(160, 160, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.getHSBColor(hue / 360f, 0.25f, 0.97f));
+        g.fillRect(0, 0, 160, 160);
+        g.setColor(java.awt.Color.getHSBColor(hue / 360f, 0.55f, 0.55f));
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.fillRoundRect(40, 30, 80, 24, 8, 8);
+        g.fillRect(68, 54, 24, 80);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Analogs: the same product family of another brand. */

@@ -2,6 +2,7 @@ package io.b2bportal.catalog.search;
 
 import io.b2bportal.catalog.ProductCard;
 import io.b2bportal.catalog.ProductCard.AttributeValue;
+import io.b2bportal.catalog.ProductCard.FileRef;
 import io.b2bportal.catalog.ProductCard.Related;
 import io.b2bportal.catalog.ProductCard.StockLine;
 import java.util.List;
@@ -40,7 +41,8 @@ public class ProductCards {
                         rs.getBigDecimal("weight_kg"), rs.getBigDecimal("volume_m3"), rs.getString("vat_rate"),
                         rs.getString("description"), rs.getString("status"), rs.getString("successor_sku"),
                         rs.getBoolean("backorder_allowed"), (Integer) rs.getObject("lead_time_days"),
-                        rs.getLong("category_id"), rs.getString("category_name"), List.of(), List.of(), List.of())})
+                        rs.getLong("category_id"), rs.getString("category_name"), List.of(), List.of(), List.of(),
+                        List.of())})
                 .optional();
         if (head.isEmpty()) {
             return Optional.empty();
@@ -48,7 +50,7 @@ public class ProductCards {
         long id = (Long) head.get()[0];
         ProductCard card = (ProductCard) head.get()[1];
         List<AttributeValue> attributes = jdbc.sql("""
-                        select a.code, a.name, a.unit, kv.value
+                        select a.code, a.name, a.name_en, a.unit, kv.value
                           from catalog.product p cross join lateral jsonb_each_text(p.attributes) kv(key, value)
                           join catalog.attribute a on a.code = kv.key
                          where p.id = :id order by a.position""")
@@ -73,6 +75,26 @@ public class ProductCards {
                                               and (si.product_id = p.id or pc.path like sc.path || '%')))
                          order by r.kind, p.name limit 20""")
                 .param("id", id).param("segment", segment).query(Related.class).list();
-        return Optional.of(card.with(attributes, stock, related));
+        List<FileRef> files = jdbc.sql("""
+                        select kind, title, blob_sha256 as sha256 from catalog.product_file
+                         where product_id = :id order by kind, position, id""")
+                .param("id", id).query(FileRef.class).list();
+        return Optional.of(card.with(attributes, stock, related, files));
+    }
+
+    /** Whether a file belongs to a product the caller may see: only such files are served. */
+    public boolean fileVisible(String sha256, String segment) {
+        return jdbc.sql("""
+                        select exists (
+                          select 1 from catalog.product_file f
+                            join catalog.product p on p.id = f.product_id
+                            join catalog.category c on c.id = p.category_id
+                           where f.blob_sha256 = :sha
+                             and (cast(:segment as text) is null
+                                  or exists (select 1 from catalog.segment_item si
+                                               left join catalog.category sc on sc.id = si.category_id
+                                              where si.segment_code = :segment
+                                                and (si.product_id = p.id or c.path like sc.path || '%'))))""")
+                .param("sha", sha256).param("segment", segment).query(Boolean.class).single();
     }
 }

@@ -76,9 +76,12 @@ public class ProductSearch {
         return jdbc.sql("""
                         select p.id, p.sku, p.name, p.brand, p.unit_name, p.pack_multiple, p.min_order_qty, p.status,
                                p.successor_sku, coalesce(s.available, 0) as available, coalesce(s.incoming, 0) as incoming,
-                               p.backorder_allowed, c.name as category_name
+                               p.backorder_allowed, c.name as category_name, img.blob_sha256 as image_sha256
                           from catalog.product p
                           join catalog.category c on c.id = p.category_id
+                          left join lateral (select blob_sha256 from catalog.product_file
+                                              where product_id = p.id and kind = 'IMAGE'
+                                              order by position, id limit 1) img on true
                           left join lateral (select sum(on_hand - reserved) as available, sum(incoming) as incoming
                                                from catalog.stock where product_id = p.id) s on true
                          where %s
