@@ -49,6 +49,10 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/admin/mail", "/api/v1/admin/mail/**").hasRole(Role.ADMIN.name())
+                        // bulk catalog changes: catalog managers and administrators, not every seller role
+                        .requestMatchers("/api/v1/admin/catalog/**", "/api/v1/admin/products", "/api/v1/admin/products/**",
+                                "/api/v1/admin/stock", "/api/v1/admin/stock/**")
+                                .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -73,6 +77,8 @@ class SecurityConfiguration {
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // mail shows other people's links (password resets, confirmations): administrators only
                         .requestMatchers("/admin/mail", "/admin/mail/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/catalog", "/admin/catalog/**")
+                                .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
