@@ -60,7 +60,7 @@ public class ProductCards {
                                coalesce(s.reserved, 0) as reserved, coalesce(s.on_hand - s.reserved, 0) as available,
                                coalesce(s.incoming, 0) as incoming, s.incoming_date
                           from catalog.warehouse w
-                          left join catalog.stock s on s.warehouse_id = w.id and s.product_id = :id
+                          join catalog.stock s on s.warehouse_id = w.id and s.product_id = :id
                          order by w.position, w.id""")
                 .param("id", id).query(StockLine.class).list();
         List<Related> related = jdbc.sql("""

@@ -153,7 +153,7 @@ class FoundingDocumentUploadTests {
 
     @Test
     void anUploadOverTheMultipartLimitIsAProblemOnTheApiAndAFormErrorOnThePage() {
-        byte[] huge = pdfOfSize(21 * 1024 * 1024 + 1);
+        byte[] huge = pdfOfSize(22 * 1024 * 1024 + 1);
         long before = documents();
 
         HttpResponse<String> api = postApi("/api/v1/documents/founding?legalEntityId=" + alphaStroy, ALPHA_ADMIN,
@@ -163,7 +163,7 @@ class FoundingDocumentUploadTests {
 
         assertThat(api.statusCode()).isEqualTo(413);
         assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(api.body()).contains("file-too-large").contains("at most 20 MB");
+        assertThat(api.body()).contains("file-too-large").contains("22 MB");
         assertThat(page.statusCode()).isEqualTo(302);
         String form = admin.get(redirectPath(page), "en").body();
         assertThat(form).contains("data-testid=\"file-error\"")

@@ -48,7 +48,7 @@ class LoginBrowserTests {
                 .hasText("Здравствуйте, Борис Закупкин");
         Browser.screenshot(page, "buyer-home-ru");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("EN")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("EN").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Welcome, Борис Закупкин");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
@@ -75,7 +75,7 @@ class LoginBrowserTests {
         assertThat(page.getByTestId("staff-table").locator("tbody tr")).hasCount(7);
         Browser.screenshot(page, "staff-home-en");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("RU")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("RU").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Команда"))).isVisible();
 
         page.getByTestId("logout").click();
@@ -137,7 +137,9 @@ class LoginBrowserTests {
     void theApiDocumentationRendersUnderTheContentSecurityPolicy() {
         page.navigate("/api/docs");
 
-        assertThat(page.locator(".swagger-ui .info .title")).containsText("B2B Portal API");
+        // the first /v3/api-docs builds the whole document; give a loaded machine time
+        assertThat(page.locator(".swagger-ui .info .title")).containsText("B2B Portal API",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         assertThat(page.locator("section.swagger-ui")).containsText("/api/v1/me");
         Browser.screenshot(page, "api-docs");
     }
