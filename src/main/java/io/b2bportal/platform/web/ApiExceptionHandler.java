@@ -40,7 +40,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private final DataSize maxFileSize;
 
     ApiExceptionHandler(Problems problems, MessageSource messages,
-            @Value("${spring.servlet.multipart.max-request-size:1MB}") DataSize maxFileSize) {
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
         this.problems = problems;
         this.messages = messages;
         this.maxFileSize = maxFileSize;
