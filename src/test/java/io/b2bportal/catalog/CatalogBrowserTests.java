@@ -27,10 +27,7 @@ class CatalogBrowserTests {
     void signIn() {
         context = Browser.newContext("http://localhost:" + port, "en-US");
         page = context.newPage();
-        page.navigate("/login?lang=en");
-        page.getByLabel("E-mail").fill("buyer@alpha.demo");
-        page.getByLabel("Password").fill("demo");
-        page.getByLabel("Password").press("Enter");
+        Browser.signIn(page, "buyer@alpha.demo");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catalog")).click();
         page.waitForLoadState();
     }

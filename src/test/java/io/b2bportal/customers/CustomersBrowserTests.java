@@ -84,10 +84,7 @@ class CustomersBrowserTests {
         Browser.screenshot(buyer, "company-pending-en");
 
         Page staff = staffBrowser.newPage();
-        staff.navigate("/login?lang=en");
-        staff.getByLabel("E-mail").fill("head@demo.local");
-        staff.getByLabel("Password").fill("demo");
-        staff.getByLabel("Password").press("Enter");
+        Browser.signIn(staff, "head@demo.local");
         staff.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Verification")).click();
         Locator pending = staff.getByTestId("queue-table").locator("tr", new Locator.LocatorOptions().setHasText(requisites[0]));
         Browser.screenshot(staff, "verification-queue-en");
@@ -102,10 +99,7 @@ class CustomersBrowserTests {
     @Test
     void aBuyerSwitchesTheLegalEntityAndSeesItsAddresses() {
         Page buyer = buyerBrowser.newPage();
-        buyer.navigate("/login?lang=en");
-        buyer.getByLabel("E-mail").fill("buyer@alpha.demo");
-        buyer.getByLabel("Password").fill("demo");
-        buyer.getByLabel("Password").press("Enter");
+        Browser.signIn(buyer, "buyer@alpha.demo");
         buyer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Addresses")).click();
         assertThat(buyer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Delivery addresses of ООО «Альфа Строй»");

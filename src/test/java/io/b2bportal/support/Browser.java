@@ -35,6 +35,15 @@ public final class Browser {
         return context;
     }
 
+    /** Signs a demo user in through the login form (password {@code demo}), in English. */
+    public static void signIn(Page page, String email) {
+        page.navigate("/login?lang=en");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill("demo");
+        page.getByLabel("Password").press("Enter");
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
     /** Saves a screenshot under target/screenshots for people to look at. */
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png"))

@@ -91,10 +91,7 @@ class FoundingDocumentsBrowserTests {
 
     private static Page signIn(BrowserContext context, String email) {
         Page page = context.newPage();
-        page.navigate("/login?lang=en");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill("demo");
-        page.getByLabel("Password").press("Enter");
+        Browser.signIn(page, email);
         assertThat(page).hasURL(Pattern.compile(".*/(admin|\\?continue)?$"));
         return page;
     }
