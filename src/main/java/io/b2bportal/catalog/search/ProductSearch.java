@@ -40,6 +40,9 @@ public class ProductSearch {
 
     @Transactional(readOnly = true)
     public SearchResult search(ProductQuery query, String segment) {
+        // a search touches thousands of rows at most: starting parallel workers costs more than it saves and, on a
+        // busy server, took hundreds of milliseconds even for an exact SKU (bench/catalog, docs/benchmarks.md)
+        jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query().singleRow();
         SearchResult strict = run(query, segment, false);
         if (strict.total() > 0 || query.text() == null) {
             return strict;
@@ -73,34 +76,39 @@ public class ProductSearch {
         Map<String, Object> params = new HashMap<>(filter.params());
         params.put("limit", query.size());
         params.put("offset", query.page() * query.size());
+        // the page first, then category and stock for its rows only: summing the stock of every match before the
+        // sort cost more than the search itself (bench/catalog, docs/benchmarks.md)
         return jdbc.sql("""
                         select p.id, p.sku, p.name, p.brand, p.unit_name, p.pack_multiple, p.min_order_qty, p.status,
                                p.successor_sku, coalesce(s.available, 0) as available, coalesce(s.incoming, 0) as incoming,
                                p.backorder_allowed, c.name as category_name, img.blob_sha256 as image_sha256
-                          from catalog.product p
+                          from (select p.* from catalog.product p
+                                 where %s
+                                 order by %s
+                                 limit :limit offset :offset) p
                           join catalog.category c on c.id = p.category_id
                           left join lateral (select blob_sha256 from catalog.product_file
                                               where product_id = p.id and kind = 'IMAGE'
                                               order by position, id limit 1) img on true
                           left join lateral (select sum(on_hand - reserved) as available, sum(incoming) as incoming
                                                from catalog.stock where product_id = p.id) s on true
-                         where %s
-                         order by %s
-                         limit :limit offset :offset""".formatted(filter.where(), order))
+                         order by %s""".formatted(filter.where(), order, order))
                 .params(params).query(ProductRow.class).list();
     }
 
     private List<Facet> facets(Filter filter) {
         Map<String, Facet> facets = new LinkedHashMap<>();
+        // counted by (key, value) first and joined to the attribute afterwards: one join per value, not per product
         jdbc.sql("""
-                        select a.code, a.name, a.name_en, a.unit, kv.value, count(*) as products
-                          from catalog.product p
-                          cross join lateral jsonb_each_text(p.attributes) as kv(key, value)
-                          join catalog.attribute a on a.code = kv.key and a.filterable
-                         where %s
-                         group by a.code, a.name, a.name_en, a.unit, a.position, kv.value
-                         order by a.position, case when kv.value ~ '^-?[0-9]+(\\.[0-9]+)?$'
-                                                   then cast(kv.value as numeric) end, kv.value""".formatted(filter.where()))
+                        select a.code, a.name, a.name_en, a.unit, f.value, f.products
+                          from (select kv.key, kv.value, count(*) as products
+                                  from catalog.product p
+                                  cross join lateral jsonb_each_text(p.attributes) as kv(key, value)
+                                 where %s
+                                 group by kv.key, kv.value) f
+                          join catalog.attribute a on a.code = f.key and a.filterable
+                         order by a.position, case when f.value ~ '^-?[0-9]+(\\.[0-9]+)?$'
+                                                   then cast(f.value as numeric) end, f.value""".formatted(filter.where()))
                 .params(filter.params())
                 .query((rs, n) -> {
                     Facet facet = facets.computeIfAbsent(rs.getString("code"), code -> {
