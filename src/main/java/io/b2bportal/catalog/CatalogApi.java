@@ -1,5 +1,6 @@
 package io.b2bportal.catalog;
 
+import io.b2bportal.catalog.search.Assortment;
 import io.b2bportal.catalog.search.ProductCards;
 import io.b2bportal.catalog.search.ProductSearch;
 import io.b2bportal.customers.CustomersApi;
@@ -62,19 +63,18 @@ public class CatalogApi {
 
     /** The category tree in display order, without branches that hold nothing the caller may see. */
     public List<CategoryNode> categories() {
+        // one pass over the products, counted per category, then rolled up the tree: not one scan per category
         return jdbc.sql("""
+                        with counted as (
+                          select p.category_id, count(*) as products from catalog.product p
+                           where %s group by p.category_id)
                         select c.id, c.parent_id, c.code, c.name, c.name_en,
                                length(c.path) - length(replace(c.path, '/', '')) - 2 as depth,
-                               (select count(*) from catalog.product p join catalog.category pc on pc.id = p.category_id
-                                 where pc.path like c.path || '%'
-                                   and (cast(:segment as text) is null
-                                        or exists (select 1 from catalog.segment_item si
-                                                     left join catalog.category sc on sc.id = si.category_id
-                                                    where si.segment_code = :segment
-                                                      and (si.product_id = p.id or pc.path like sc.path || '%'))))
-                                   as products
+                               coalesce((select sum(k.products) from counted k
+                                           join catalog.category kc on kc.id = k.category_id
+                                          where kc.path like c.path || '%%'), 0) as products
                           from catalog.category c
-                         order by c.path""")
+                         order by c.path""".formatted(Assortment.CONTAINS_P))
                 .param("segment", segment()).query(CategoryNode.class).list()
                 .stream().filter(node -> node.products() > 0).toList();
     }

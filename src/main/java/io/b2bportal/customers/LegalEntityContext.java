@@ -23,6 +23,7 @@ public class LegalEntityContext {
     public static final String HEADER = "X-Legal-Entity";
     static final String SESSION_KEY = "customers.legalEntity";
     private static final String REQUEST_CACHE = LegalEntityContext.class.getName();
+    private static final String ACTING_CACHE = REQUEST_CACHE + ".acting";
 
     private final LegalEntities legalEntities;
 
@@ -46,7 +47,7 @@ public class LegalEntityContext {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        List<LegalEntityRef> allowed = legalEntities.actingFor(user.get().id());
+        List<LegalEntityRef> allowed = acting();
         Optional<LegalEntityRef> chosen = choose(request, user.get().id(), allowed);
         if (request != null) {
             chosen.ifPresent(entity -> request.setAttribute(REQUEST_CACHE, entity));
@@ -66,11 +67,29 @@ public class LegalEntityContext {
         return current().orElseThrow(() -> DomainException.conflict("no-legal-entity", "customers.context.none"));
     }
 
+    /** The legal entities the signed-in customer user may act for, read once per request. */
+    @SuppressWarnings("unchecked")
+    public List<LegalEntityRef> acting() {
+        Optional<PortalUser> user = PortalUser.current().filter(u -> !u.isStaff());
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        HttpServletRequest request = request();
+        if (request != null && request.getAttribute(ACTING_CACHE) instanceof List<?> cached) {
+            return (List<LegalEntityRef>) cached;
+        }
+        List<LegalEntityRef> acting = legalEntities.actingFor(user.get().id());
+        if (request != null) {
+            request.setAttribute(ACTING_CACHE, acting);
+        }
+        return acting;
+    }
+
     /** Switches the browser session to another legal entity the user may act for. */
     public LegalEntityRef switchTo(long legalEntityId) {
         PortalUser user = PortalUser.current().filter(u -> !u.isStaff())
                 .orElseThrow(() -> DomainException.notFound("legal-entity", legalEntityId));
-        LegalEntityRef entity = legalEntities.actingFor(user.id()).stream()
+        LegalEntityRef entity = acting().stream()
                 .filter(e -> e.id() == legalEntityId).findFirst()
                 .orElseThrow(() -> DomainException.notFound("legal-entity", legalEntityId));
         HttpServletRequest request = request();

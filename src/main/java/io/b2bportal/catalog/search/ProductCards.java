@@ -27,12 +27,7 @@ public class ProductCards {
                                p.status, p.successor_sku, p.backorder_allowed, p.lead_time_days, c.id as category_id,
                                c.name as category_name, c.path as category_path
                           from catalog.product p join catalog.category c on c.id = p.category_id
-                         where p.sku = :sku
-                           and (cast(:segment as text) is null
-                                or exists (select 1 from catalog.segment_item si
-                                             left join catalog.category sc on sc.id = si.category_id
-                                            where si.segment_code = :segment
-                                              and (si.product_id = p.id or c.path like sc.path || '%')))""")
+                         where p.sku = :sku and %s""".formatted(Assortment.CONTAINS_P))
                 .param("sku", sku).param("segment", segment)
                 .query((rs, n) -> new Object[] {rs.getLong("id"), new ProductCard(rs.getLong("id"), rs.getString("sku"),
                         rs.getString("name"), rs.getString("name_en"), rs.getString("brand"), rs.getString("mpn"),
@@ -66,14 +61,8 @@ public class ProductCards {
         List<Related> related = jdbc.sql("""
                         select r.kind, p.sku, p.name, p.brand from catalog.product_relation r
                           join catalog.product p on p.id = r.related_id
-                         where r.product_id = :id
-                           and (cast(:segment as text) is null
-                                or exists (select 1 from catalog.segment_item si
-                                             left join catalog.category sc on sc.id = si.category_id
-                                             join catalog.category pc on pc.id = p.category_id
-                                            where si.segment_code = :segment
-                                              and (si.product_id = p.id or pc.path like sc.path || '%')))
-                         order by r.kind, p.name limit 20""")
+                         where r.product_id = :id and %s
+                         order by r.kind, p.name limit 20""".formatted(Assortment.CONTAINS_P))
                 .param("id", id).param("segment", segment).query(Related.class).list();
         List<FileRef> files = jdbc.sql("""
                         select kind, title, blob_sha256 as sha256 from catalog.product_file
@@ -86,15 +75,8 @@ public class ProductCards {
     public boolean fileVisible(String sha256, String segment) {
         return jdbc.sql("""
                         select exists (
-                          select 1 from catalog.product_file f
-                            join catalog.product p on p.id = f.product_id
-                            join catalog.category c on c.id = p.category_id
-                           where f.blob_sha256 = :sha
-                             and (cast(:segment as text) is null
-                                  or exists (select 1 from catalog.segment_item si
-                                               left join catalog.category sc on sc.id = si.category_id
-                                              where si.segment_code = :segment
-                                                and (si.product_id = p.id or c.path like sc.path || '%'))))""")
+                          select 1 from catalog.product_file f join catalog.product p on p.id = f.product_id
+                           where f.blob_sha256 = :sha and %s)""".formatted(Assortment.CONTAINS_P))
                 .param("sha", sha256).param("segment", segment).query(Boolean.class).single();
     }
 }

@@ -137,12 +137,7 @@ public class ProductSearch {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (segment != null) {
-            where.add("""
-                    (exists (select 1 from catalog.segment_item si join catalog.category sc on sc.id = si.category_id
-                              join catalog.category pc on pc.id = p.category_id
-                             where si.segment_code = :segment and pc.path like sc.path || '%')
-                     or exists (select 1 from catalog.segment_item si
-                                 where si.segment_code = :segment and si.product_id = p.id))""");
+            where.add(Assortment.CONTAINS_P);
             params.put("segment", segment);
         }
         if (query.categoryId() != null) {

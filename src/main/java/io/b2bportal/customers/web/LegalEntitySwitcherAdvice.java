@@ -2,7 +2,6 @@ package io.b2bportal.customers.web;
 
 import io.b2bportal.customers.LegalEntityContext;
 import io.b2bportal.customers.LegalEntityRef;
-import io.b2bportal.customers.entity.LegalEntities;
 import io.b2bportal.platform.PortalUser;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -14,11 +13,9 @@ import org.springframework.ui.Model;
 @ControllerAdvice(annotations = Controller.class)
 class LegalEntitySwitcherAdvice {
 
-    private final LegalEntities legalEntities;
     private final LegalEntityContext context;
 
-    LegalEntitySwitcherAdvice(LegalEntities legalEntities, LegalEntityContext context) {
-        this.legalEntities = legalEntities;
+    LegalEntitySwitcherAdvice(LegalEntityContext context) {
         this.context = context;
     }
 
@@ -29,7 +26,7 @@ class LegalEntitySwitcherAdvice {
             model.addAttribute("activeEntity", viewed);
         });
         PortalUser.current().filter(user -> !user.isStaff()).ifPresent(user -> {
-            List<LegalEntityRef> entities = legalEntities.actingFor(user.id());
+            List<LegalEntityRef> entities = context.acting();
             if (!entities.isEmpty()) {
                 model.addAttribute("actingEntities", entities);
                 model.addAttribute("activeEntity", context.current().orElse(null));
