@@ -3,6 +3,7 @@ package io.b2bportal.customers;
 import io.b2bportal.customers.agreement.Agreements;
 import io.b2bportal.customers.agreement.OrderingPolicy;
 import io.b2bportal.customers.contract.Contracts;
+import io.b2bportal.customers.entity.Companies;
 import io.b2bportal.customers.entity.LegalEntities;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,11 @@ public class CustomersApi {
     private final Contracts contracts;
     private final Agreements agreements;
     private final OrderingPolicy orderingPolicy;
+    private final Companies companies;
 
     CustomersApi(LegalEntities legalEntities, Contracts contracts, Agreements agreements,
-            OrderingPolicy orderingPolicy) {
+            OrderingPolicy orderingPolicy, Companies companies) {
+        this.companies = companies;
         this.legalEntities = legalEntities;
         this.contracts = contracts;
         this.agreements = agreements;
@@ -52,5 +55,27 @@ public class CustomersApi {
     public Optional<String> whyCannotOrder(long legalEntityId) {
         return agreements.standing(legalEntityId).map(orderingPolicy::whyCannotOrder)
                 .orElseGet(() -> Optional.of(OrderingPolicy.UNKNOWN_ENTITY));
+    }
+
+    /** A customer group (pricing assigns price types and targets promotions to groups). */
+    public record CustomerGroup(long id, String code, String name) {
+    }
+
+    /** A company as other modules list it (promotion targets, pickers). */
+    public record CompanyRef(long id, String name, Long groupId) {
+    }
+
+    public List<CustomerGroup> groups() {
+        return companies.groups().stream().map(g -> new CustomerGroup(g.id(), g.code(), g.name())).toList();
+    }
+
+    /** The customer group of a company, if it is in one. */
+    public Optional<Long> groupOf(long companyId) {
+        return companies.groupOf(companyId);
+    }
+
+    /** Companies whose name contains the text (any case), by name, at most {@code limit}. */
+    public List<CompanyRef> companies(String text, int limit) {
+        return companies.named(text, limit);
     }
 }

@@ -1,5 +1,6 @@
 package io.b2bportal.customers.entity;
 
+import io.b2bportal.customers.CustomersApi.CompanyRef;
 import io.b2bportal.shared.DomainException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -172,5 +173,18 @@ public class Companies {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw DomainException.conflict("group-exists", "customers.group.exists", code);
         }
+    }
+
+    public Optional<Long> groupOf(long companyId) {
+        return jdbc.sql("select group_id from customers.company where id = :id and group_id is not null")
+                .param("id", companyId).query(Long.class).optional();
+    }
+
+    public List<CompanyRef> named(String text, int limit) {
+        return jdbc.sql("""
+                        select id, name, group_id from customers.company
+                         where :text = '' or name ilike '%' || :text || '%' order by name limit :limit""")
+                .param("text", text == null ? "" : text.strip()).param("limit", limit)
+                .query(CompanyRef.class).list();
     }
 }
