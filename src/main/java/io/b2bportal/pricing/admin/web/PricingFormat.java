@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
  * number back without grouping and with the locale's decimal mark, so what is shown can be saved again.
  */
 @Component("pricingFormat")
-class PricingFormat {
+public class PricingFormat {
 
-    String amount(BigDecimal value) {
+    public String amount(BigDecimal value) {
         return value == null ? "" : format(value, 2, 4);
     }
 
-    String qty(BigDecimal value) {
+    public String qty(BigDecimal value) {
         return value == null ? "" : format(value, 0, 3);
     }
 
-    String percent(BigDecimal value) {
+    public String percent(BigDecimal value) {
         if (value == null) {
             return "";
         }
@@ -33,7 +33,7 @@ class PricingFormat {
     }
 
     /** A signed amount, as a derived type's adjustment: +5,00 or −12,50. */
-    String signed(BigDecimal value) {
+    public String signed(BigDecimal value) {
         if (value == null) {
             return "";
         }
@@ -41,7 +41,7 @@ class PricingFormat {
         return sign + format(value.abs(), 2, 4);
     }
 
-    String input(BigDecimal value) {
+    public String input(BigDecimal value) {
         return Decimals.input(value, LocaleContextHolder.getLocale());
     }
 
