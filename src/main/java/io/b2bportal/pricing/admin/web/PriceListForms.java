@@ -11,13 +11,13 @@ import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /** The forms of the price list pages: text as typed, read into numbers with {@link Decimals}. */
-final class PriceListForms {
+public final class PriceListForms {
 
     private PriceListForms() {
     }
 
     /** A price list's header; an unticked checkbox is not sent, so absent means "prices exclude VAT". */
-    record HeaderForm(String code, String name, String currency, String includesVat) {
+    public record HeaderForm(String code, String name, String currency, String includesVat) {
 
         static HeaderForm blank() {
             return new HeaderForm("", "", "RUB", "true");
@@ -30,14 +30,14 @@ final class PriceListForms {
     }
 
     /** One tier as typed. */
-    record TierForm(String minQty, String amount) {
+    public record TierForm(String minQty, String amount) {
     }
 
     /**
      * A product's tiers being edited; {@code action} is the button pressed: {@code save}, {@code add-tier} or
      * {@code remove-tier-N}.
      */
-    record PricesForm(List<TierForm> tiers, String action) {
+    public record PricesForm(List<TierForm> tiers, String action) {
 
         static PricesForm of(List<Tier> tiers) {
             Locale locale = LocaleContextHolder.getLocale();
@@ -47,7 +47,7 @@ final class PriceListForms {
             return new PricesForm(rows.isEmpty() ? List.of(new TierForm("1", "")) : rows, "save");
         }
 
-        List<TierForm> rows() {
+        public List<TierForm> rows() {
             return tiers == null ? List.of() : tiers.stream().filter(t -> t != null).toList();
         }
 
@@ -84,7 +84,7 @@ final class PriceListForms {
     }
 
     /** A product added to the list by SKU with its first price. */
-    record AddForm(String sku, String minQty, String amount) {
+    public record AddForm(String sku, String minQty, String amount) {
 
         static AddForm blank() {
             return new AddForm("", "1", "");
@@ -92,7 +92,7 @@ final class PriceListForms {
     }
 
     /** The bulk change: a percentage, optionally of a category (code) or a brand only. */
-    record AdjustForm(String percent, String category, String brand) {
+    public record AdjustForm(String percent, String category, String brand) {
 
         static AdjustForm blank() {
             return new AdjustForm("", "", "");

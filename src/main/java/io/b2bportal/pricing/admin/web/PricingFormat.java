@@ -4,6 +4,9 @@ import io.b2bportal.pricing.admin.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("pricingFormat")
 public class PricingFormat {
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
 
     public String amount(BigDecimal value) {
         return value == null ? "" : format(value, 2, 4);
@@ -39,6 +45,18 @@ public class PricingFormat {
         }
         String sign = value.signum() > 0 ? "+" : value.signum() < 0 ? "\u2212" : "";
         return sign + format(value.abs(), 2, 4);
+    }
+
+    /** A moment in the seller's time zone (promotion windows are set and shown in Moscow time). */
+    public String moment(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(PromotionForm.SELLER_ZONE).format(MOMENT);
+    }
+
+    /** The month of a timeline header: "Dec 2026" or "дек. 2026". */
+    public String month(YearMonth month) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return month.atDay(1).format(DateTimeFormatter.ofPattern("LLLL yyyy", "ru".equals(locale.getLanguage())
+                ? Locale.of("ru") : Locale.ENGLISH));
     }
 
     public String input(BigDecimal value) {
