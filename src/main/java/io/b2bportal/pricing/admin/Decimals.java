@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Numbers as people type them on the pricing pages. Spaces (also non-breaking ones) group digits and are dropped:
  * {@code 1 234.50}. In Russian a decimal comma is as good as a point ({@code 1 234,50}); in English a comma is
- * refused, because {@code 1,500} would mean fifteen hundred to one reader and one and a half to another. The admin
+ * refused, because {@code 1,500} would mean fifteen hundred to one reader and one and a half to another. A leading
+ * plus or minus (also the typographic {@code −}) is a sign. The admin
  * API takes JSON numbers only and never comes here.
  */
 public final class Decimals {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u2007\\u202f]");
-    private static final Pattern NUMBER = Pattern.compile("^-?\\d{1,16}(\\.\\d+)?$");
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?\\d{1,16}(\\.\\d+)?$");
 
     private Decimals() {
     }
@@ -23,7 +24,8 @@ public final class Decimals {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String compact = SPACES.matcher(text).replaceAll("");
+        // a typographic minus (as the pages show −15 %) is a minus
+        String compact = SPACES.matcher(text).replaceAll("").replace('\u2212', '-');
         if (compact.indexOf(',') >= 0) {
             boolean russian = "ru".equals(locale.getLanguage());
             if (!russian || compact.indexOf('.') >= 0 || compact.indexOf(',') != compact.lastIndexOf(',')) {
