@@ -3,6 +3,7 @@ package io.b2bportal.catalog;
 import io.b2bportal.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,15 @@ public interface PriceDisplay {
     /**
      * A unit price as shown: net and gross of VAT, which of them the rule states, and the promotion that gave it.
      *
-     * @param source CONTRACT, PRICE_TYPE, PROMOTION, or NONE for "price on request"
+     * @param source            CONTRACT, PRICE_TYPE, PROMOTION, or NONE for "price on request"
+     * @param promotionEndsAt   the instant the promotion ends (exclusive)
+     * @param promotionLastDay  its last day in the seller's time zone, as the badge shows it
      */
     record ShownPrice(Money unitNet, Money unitGross, boolean includesVat, String source, String promotionName,
-            Instant promotionEndsAt) {
+            Instant promotionEndsAt, LocalDate promotionLastDay) {
 
         public static ShownPrice none() {
-            return new ShownPrice(null, null, false, "NONE", null, null);
+            return new ShownPrice(null, null, false, "NONE", null, null, null);
         }
 
         public boolean onRequest() {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ExplanationText {
 
-    static final ZoneId SELLER_ZONE = ZoneId.of("Europe/Moscow");
+    static final ZoneId SELLER_ZONE = PromotionBadge.SELLER_ZONE;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final MessageSource messages;
@@ -44,7 +44,8 @@ class ExplanationText {
             case Money money -> money(money, locale);
             case BigDecimal number -> number(number, locale);
             case Label label -> label.in(locale);
-            case Instant instant -> DATE.format(instant.atZone(SELLER_ZONE));
+            // promotions end at an exclusive instant: the reader is shown the last day they run
+            case Instant instant -> DATE.format(instant.minusNanos(1).atZone(SELLER_ZONE));
             case String text when text.matches("KOPECK|ROUBLE|TEN_ROUBLES|NINETY") ->
                     messages.getMessage("pricing.rounding." + text, null, text, locale);
             default -> String.valueOf(arg);
