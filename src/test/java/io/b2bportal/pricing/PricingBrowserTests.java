@@ -18,6 +18,8 @@ class PricingBrowserTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     BrowserContext context;
     Page page;
 
@@ -56,7 +58,7 @@ class PricingBrowserTests {
 
         price.getByText("Why this price").click();
         Locator steps = page.locator("#why-steps li");
-        assertThat(steps.first()).containsText("Price type of your contract: Wholesale");
+        assertThat(steps.first()).containsText("Price type of the contract: Wholesale");
         assertThat(page.locator("#why-steps")).containsText("Promotion \"Wholesale: anchors on sale\": 15 % off");
         assertThat(page.locator("#why-steps")).not().containsText("Rounded");
         Browser.screenshot(page, "pricing-product-why-en");
@@ -76,7 +78,7 @@ class PricingBrowserTests {
         Locator price = page.getByTestId("price");
         assertThat(price.getByTestId("price-gross")).containsText("₽");
         price.getByText("Почему такая цена").click();
-        assertThat(page.locator("#why-steps")).containsText("Ваша цена по договору");
+        assertThat(page.locator("#why-steps")).containsText("Цена по договору");
         Browser.screenshot(page, "pricing-product-contract-ru");
 
         context.close();
@@ -87,5 +89,24 @@ class PricingBrowserTests {
         assertThat(page.getByTestId("products-table").locator("tbody tr").filter(new Locator.FilterOptions()
                 .setHasText("SUT-ZIMNII-64")).getByTestId("price")).hasText("по запросу");
         Browser.screenshot(page, "pricing-catalog-ru");
+    }
+
+    @Test
+    void staffSeeBasePricesInTheCatalogAndTheFullExplanationForACustomer() {
+        signIn("catalog@demo.local", "en-US");
+        page.navigate("/catalog/products/BLT-933-M10x40-ZINC");
+        page.getByTestId("price").getByText("Why this price").click();
+        assertThat(page.locator("#why-steps")).containsText("Base prices");
+
+        page.navigate("/admin/pricing/explain");
+        page.getByLabel("Legal entity id (empty: base prices)").fill(String.valueOf(
+                jdbc.sql("select id from customers.legal_entity where inn = '5027123457'").query(Long.class).single()));
+        page.getByLabel("SKU").fill("BLT-933-M10x40-ZINC");
+        page.getByLabel("Quantity").fill("1000");
+        page.getByLabel("Quantity").press("Enter");
+        assertThat(page.getByTestId("explain-for")).containsText("ООО «Бета Инструмент»");
+        assertThat(page.getByTestId("explain-steps")).containsText("Price type of the contract: Dealer");
+        assertThat(page.getByTestId("explain-steps")).containsText("Rounded to whole roubles");
+        Browser.screenshot(page, "pricing-admin-explain-en");
     }
 }
