@@ -172,6 +172,26 @@ class PricingAdminBrowserTests {
                 .param("e", beta).param("s", sku).query(BigDecimal.class).single()).isEqualByComparingTo("1050.5");
     }
 
+    @Test
+    void theAccountManagerPreviewsTheirClientsPricesWithTheReasons() {
+        context.close();
+        context = Browser.newContext("http://localhost:" + port, "en-US");
+        page = context.newPage();
+        Browser.signIn(page, AdminCalls.MANAGER);
+        page.navigate("/admin/pricing/preview");
+        page.getByTestId("preview-entity-search").fill("Бета");
+        page.getByTestId("preview-choices").getByRole(AriaRole.LINK).first().click();
+
+        Locator table = page.getByTestId("preview-table");
+        assertThat(table.locator("tbody tr").first()).isVisible();
+        assertThat(page.getByTestId("preview-terms")).containsText("dealer");
+        Browser.screenshot(page, "pricing-admin-preview-en");
+        page.getByPlaceholder("SKU, name or brand").fill("BLT");
+        page.getByPlaceholder("SKU, name or brand").press("Enter");
+        assertThat(table.getByTestId("preview-gross").first()).hasText(Pattern.compile("\\d+\\.\\d{2}"));
+        Browser.screenshot(page, "pricing-admin-preview-bolts-en");
+    }
+
     private List<BigDecimal> amounts(String list, String sku) {
         return jdbc.sql("""
                         select amount from pricing.price
