@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public abstract class ImportTarget {
 
     public static final int BATCH = 1000;
+    private static final Pattern VALUES = Pattern.compile("(?is)^(.*\\))\\s*values\\s*(\\(.*\\))\\s*$");
 
     /** The outcome counts of a run and a sample of its rows (see {@link #classify(String, int)}). */
     public record Classification(int created, int updated, int unchanged, int removed, List<ImportRowResult> samples) {
@@ -57,7 +60,10 @@ public abstract class ImportTarget {
     /** {@code create temp table ... on commit drop}. */
     protected abstract String createTempTable();
 
-    /** The batch insert into the temp table, with a {@code ?} for each value {@link #parse} returns. */
+    /**
+     * The insert of one row into the temp table, {@code insert into t (a, b) values (?, cast(? as numeric))}, with a
+     * {@code ?} for each value {@link #parse} returns; rows are sent many to a statement.
+     */
     protected abstract String insertIntoTempTable();
 
     /** The row's values for the temp table, or null when the row has errors (reported through {@link #cells}). */
@@ -132,14 +138,47 @@ public abstract class ImportTarget {
 
     final void finish() {
         flush();
+        // the temp table has no statistics yet: without them the checks below may pick a plan for an empty table
+        jdbc.sql("analyze " + tempTable()).update();
         checkAgainstData();
     }
 
+    /** The temp table's name, from {@link #insertIntoTempTable()}. */
+    private String tempTable() {
+        String[] words = insertIntoTempTable().strip().split("\\s+");
+        return words[2].contains("(") ? words[2].substring(0, words[2].indexOf('(')) : words[2];
+    }
+
+    /**
+     * One statement per batch: the single-row insert of {@link #insertIntoTempTable()} with its {@code values (...)}
+     * tuple repeated for every row of the batch. A JDBC batch of single-row inserts would still be executed row by
+     * row by the server, several times slower.
+     */
     private void flush() {
-        if (!batch.isEmpty()) {
-            template.batchUpdate(insertIntoTempTable(), batch);
-            batch.clear();
+        if (batch.isEmpty()) {
+            return;
         }
+        String insert = insertIntoTempTable();
+        Matcher values = VALUES.matcher(insert);
+        if (!values.find()) {
+            throw new IllegalStateException("not an insert ... values (...): " + insert);
+        }
+        String head = values.group(1) + " values ";
+        String tuple = values.group(2).strip();
+        int width = batch.getFirst().length;
+        // PostgreSQL takes at most 65,535 parameters in one statement
+        int rowsPerStatement = Math.max(1, Math.min(batch.size(), 65_535 / width));
+        for (int from = 0; from < batch.size(); from += rowsPerStatement) {
+            List<Object[]> rows = batch.subList(from, Math.min(batch.size(), from + rowsPerStatement));
+            StringBuilder sql = new StringBuilder(head.length() + rows.size() * (tuple.length() + 1)).append(head);
+            Object[] args = new Object[rows.size() * width];
+            for (int r = 0; r < rows.size(); r++) {
+                sql.append(r == 0 ? "" : ",").append(tuple);
+                System.arraycopy(rows.get(r), 0, args, r * width, width);
+            }
+            template.update(sql.toString(), args);
+        }
+        batch.clear();
     }
 
     /**

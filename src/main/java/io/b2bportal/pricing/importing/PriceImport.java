@@ -189,7 +189,6 @@ final class PriceImport extends ImportTarget {
                             plain(rs.getBigDecimal(6)), rs.getInt(7));
                 });
         jdbc.sql("create index on import_price (list_id, product_id, min_qty)").update();
-        jdbc.sql("analyze import_price").update();
     }
 
     /** Stored prices, as text: at least two decimal places, at most the four stored. */
