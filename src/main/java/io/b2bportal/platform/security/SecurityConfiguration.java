@@ -35,6 +35,10 @@ class SecurityConfiguration {
             "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Price lists in bulk: administrators, the sales head, catalog (and pricing) managers. */
+    private static final String[] PRICE_IMPORTERS = { Role.ADMIN.name(), Role.SALES_HEAD.name(),
+            Role.CATALOG_MANAGER.name() };
+
     /** Argon2id for new hashes; bcrypt hashes (from imports) still verify. */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -53,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/catalog/**", "/api/v1/admin/products", "/api/v1/admin/products/**",
                                 "/api/v1/admin/stock", "/api/v1/admin/stock/**")
                                 .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/admin/pricing/imports", "/api/v1/admin/pricing/imports/**",
+                                "/api/v1/admin/pricing/price-lists/*/export").hasAnyRole(PRICE_IMPORTERS)
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -79,6 +85,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/mail", "/admin/mail/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin/catalog", "/admin/catalog/**")
                                 .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/admin/pricing/imports", "/admin/pricing/imports/**", "/admin/pricing/exports/**")
+                                .hasAnyRole(PRICE_IMPORTERS)
                         .requestMatchers("/admin", "/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
