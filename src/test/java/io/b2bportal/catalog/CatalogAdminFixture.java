@@ -54,7 +54,8 @@ final class CatalogAdminFixture {
                             insert into catalog.product (sku, name, brand, category_id, purchase_cost, attributes)
                             values (:sku, 'Болт ' || :sku, 'Fixpro', :category, 12.5, cast(:attrs as jsonb))""")
                     .param("sku", s).param("category", category)
-                    .param("attrs", "{\"" + number + "\": 8, \"" + choice + "\": \"сталь\"}").update();
+                    .param("attrs", "{\"" + number + "\": 8, \"" + choice + "\": \"сталь\", \"" + flag + "\": true}")
+                    .update();
         }
     }
 

@@ -220,7 +220,7 @@ public class ProductEditor {
                 return;
             }
             for (int i = 0; i < skus.size(); i++) {
-                String prefix = kind.toLowerCase() + "[" + i + "]";
+                String prefix = (kind.equals("ANALOG") ? "analogs" : "related") + "[" + i + "]";
                 RelationPolicy.check(sku, skus.get(i), products::exists).ifPresent(r -> reasons.add(
                         new Rejection(prefix, r.messageKey(), r.args())));
             }

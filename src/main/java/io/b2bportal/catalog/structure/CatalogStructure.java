@@ -237,8 +237,9 @@ public class CatalogStructure {
             boolean filterable, int position) {
         requireManager(staff);
         AttributeDetail current = attribute(id).orElseThrow(() -> DomainException.notFound("attribute", id));
-        boolean textual = Set.of("TEXT", "ENUM").containsAll(Set.of(current.type(), type));
-        if (!current.type().equals(type) && !textual && jdbc.sql("""
+        Set<String> textual = Set.of("TEXT", "ENUM");
+        boolean sameValues = textual.contains(current.type()) && textual.contains(type);
+        if (!current.type().equals(type) && !sameValues && jdbc.sql("""
                         select exists (select 1 from catalog.product where jsonb_exists(attributes, :code))""")
                 .param("code", current.code()).query(Boolean.class).single()) {
             throw DomainException.conflict("attribute-type-in-use", "catalog.structure.attribute-type-in-use",
