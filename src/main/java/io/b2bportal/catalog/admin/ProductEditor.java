@@ -118,6 +118,31 @@ public class ProductEditor {
                 .params(params).update() > 0;
     }
 
+    /**
+     * What the catalog would say about a change whose form already has errors, so that all reasons are shown at once:
+     * the SKU is taken, the category or successor is unknown, an attribute value does not fit its type.
+     *
+     * @param sku the product being edited, or null for a new one
+     */
+    @Transactional(readOnly = true)
+    public List<Rejection> review(String sku, ProductChange change) {
+        List<Rejection> reasons = new ArrayList<>();
+        String own = sku != null ? sku : change.sku();
+        if (sku == null && own != null && products.exists(own)) {
+            reasons.add(Rejection.of("sku", "catalog.admin.sku.exists", own));
+        }
+        try {
+            check(new ProductChange(own, change.name(), change.nameEn(), change.brand(), change.mpn(),
+                    change.barcodes(), change.unitCode(), change.unitName(), change.packMultiple(),
+                    change.minOrderQty(), change.weightKg(), change.volumeM3(), change.vatRate(), change.purchaseCost(),
+                    change.description(), change.categoryId(), change.status(), change.successorSku(),
+                    change.backorderAllowed(), change.leadTimeDays(), change.attributes()), reasons);
+        } catch (ProductRejected e) {
+            return e.rejections();
+        }
+        return reasons;
+    }
+
     /** Everything about the change that needs the catalog; throws with every reason found, or types the attributes. */
     private Attributes check(ProductChange change, List<Rejection> reasons) {
         if (change.categoryId() == null || !jdbc.sql("select exists (select 1 from catalog.category where id = :id)")

@@ -120,9 +120,9 @@ record ProductForm(
                 .toList());
     }
 
-    /** The change to save; call only after {@link #validate} found nothing. */
+    /** The change to save once {@link #validate} found nothing; before, only to ask the catalog what else is wrong. */
     ProductChange change() {
-        return new ProductChange(sku.strip(), name, nameEn, brand, mpn, barcodeList(), unitCode, unitName,
+        return new ProductChange(sku == null ? "" : sku.strip(), name, nameEn, brand, mpn, barcodeList(), unitCode, unitName,
                 Decimals.parse(packMultiple), Decimals.parse(minOrderQty), Decimals.parse(weightKg),
                 Decimals.parse(volumeM3), vatRate, Decimals.parse(purchaseCost), description, category(), status,
                 successorSku, Boolean.TRUE.equals(backorderAllowed),

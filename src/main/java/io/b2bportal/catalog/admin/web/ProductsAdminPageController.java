@@ -77,6 +77,8 @@ class ProductsAdminPageController {
             } catch (ProductRejected e) {
                 Rejections.into(errors, e);
             }
+        } else {
+            Rejections.into(errors, editor.review(null, form.change()));
         }
         return page.fresh(form.category(), model);
     }
@@ -104,6 +106,8 @@ class ProductsAdminPageController {
                 }
                 errors.reject(e.messageKey(), e.arguments(), e.messageKey());
             }
+        } else {
+            Rejections.into(errors, editor.review(sku, form.change()));
         }
         return page.existing(page.product(sku), model);
     }

@@ -11,7 +11,15 @@ final class Rejections {
     }
 
     static void into(Errors errors, ProductRejected rejected) {
-        for (Rejection r : rejected.rejections()) {
+        into(errors, rejected.rejections());
+    }
+
+    /** Reasons for fields that have none yet (a form error says it first). */
+    static void into(Errors errors, java.util.List<Rejection> rejections) {
+        for (Rejection r : rejections) {
+            if (r.field() != null && errors.hasFieldErrors(r.field())) {
+                continue;
+            }
             Object[] args = r.args().toArray();
             if (r.field() == null) {
                 errors.reject(r.messageKey(), args, r.messageKey());
