@@ -133,6 +133,7 @@ class CatalogAdminBrowserTests {
         page.getByLabel("Адрес").fill("г. Казань, ул. Складская, д. 5");
         page.getByTestId("save").click();
         assertThat(page.getByTestId("changed")).containsText("Склад Казань " + f.id);
+        Browser.screenshot(page, "catalog-admin-structure-ru");
         page.getByTestId("structure-warehouses").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("k-" + f.id)).click();
         Browser.screenshot(page, "catalog-admin-warehouse-ru");

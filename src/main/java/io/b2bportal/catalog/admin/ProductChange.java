@@ -23,4 +23,11 @@ public record ProductChange(String sku, String name, String nameEn, String brand
                 java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
                         e -> e.getValue() == null ? "" : e.getValue()));
     }
+
+    /** The same change of the product with this SKU: an edit never changes the SKU. */
+    public ProductChange withSku(String sku) {
+        return new ProductChange(sku, name, nameEn, brand, mpn, barcodes, unitCode, unitName, packMultiple, minOrderQty,
+                weightKg, volumeM3, vatRate, purchaseCost, description, categoryId, status, successorSku,
+                backorderAllowed, leadTimeDays, attributes);
+    }
 }

@@ -1,18 +1,12 @@
 package io.b2bportal.catalog.admin;
 
-import io.b2bportal.catalog.admin.StockPolicy.StockLine;
-import io.b2bportal.platform.BlobStore;
 import io.b2bportal.platform.PortalUser;
-import io.b2bportal.platform.StoredBlob;
 import io.b2bportal.shared.DomainException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,24 +14,24 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The catalog manager's changes to one product: its own fields, analogs and related products, images and documents,
- * stock per warehouse. Each change is checked whole before anything is written and runs in one transaction, so a
- * refused change leaves the product as it was; every change that is made moves the product's {@code updated_at}.
+ * The catalog manager's changes to a product's own fields (its analogs, files and stock have their own editors:
+ * {@link ProductRelations}, {@link ProductFiles}, {@link ProductStock}). Each change is checked whole before anything
+ * is written and runs in one transaction, so a refused change leaves the product as it was; every change that is
+ * made moves the product's {@code updated_at}.
  */
 @Service
 public class ProductEditor {
 
-    public static final Set<String> RELATION_KINDS = Set.of("ANALOG", "RELATED");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
-    private final BlobStore blobs;
     private final AdminProducts products;
+    private final ProductRows rows;
 
-    ProductEditor(JdbcClient jdbc, BlobStore blobs, AdminProducts products) {
+    ProductEditor(JdbcClient jdbc, AdminProducts products, ProductRows rows) {
         this.jdbc = jdbc;
-        this.blobs = blobs;
         this.products = products;
+        this.rows = rows;
     }
 
     /** The attribute values of a change, typed, and the codes it clears. */
@@ -78,13 +72,9 @@ public class ProductEditor {
     @Transactional
     public boolean update(PortalUser staff, String sku, String version, ProductChange change) {
         CatalogManager.require(staff);
-        long id = id(sku);
+        long id = rows.id(sku);
         List<Rejection> reasons = new ArrayList<>();
-        Attributes attributes = check(new ProductChange(sku, change.name(), change.nameEn(), change.brand(),
-                change.mpn(), change.barcodes(), change.unitCode(), change.unitName(), change.packMultiple(),
-                change.minOrderQty(), change.weightKg(), change.volumeM3(), change.vatRate(), change.purchaseCost(),
-                change.description(), change.categoryId(), change.status(), change.successorSku(),
-                change.backorderAllowed(), change.leadTimeDays(), change.attributes()), reasons);
+        Attributes attributes = check(change.withSku(sku), reasons);
         String current = jdbc.sql("select %s from catalog.product p where p.id = :id for update"
                         .formatted(AdminProducts.VERSION))
                 .param("id", id).query(String.class).single();
@@ -132,11 +122,7 @@ public class ProductEditor {
             reasons.add(Rejection.of("sku", "catalog.admin.sku.exists", own));
         }
         try {
-            check(new ProductChange(own, change.name(), change.nameEn(), change.brand(), change.mpn(),
-                    change.barcodes(), change.unitCode(), change.unitName(), change.packMultiple(),
-                    change.minOrderQty(), change.weightKg(), change.volumeM3(), change.vatRate(), change.purchaseCost(),
-                    change.description(), change.categoryId(), change.status(), change.successorSku(),
-                    change.backorderAllowed(), change.leadTimeDays(), change.attributes()), reasons);
+            check(change.withSku(own), reasons);
         } catch (ProductRejected e) {
             return e.rejections();
         }
@@ -208,259 +194,6 @@ public class ProductEditor {
         params.put("attributes", attributes.json());
         params.put("cleared", attributes.cleared());
         return params;
-    }
-
-    /** Adds an analog (recorded both ways) or a related product (this way only); one already there is kept. */
-    @Transactional
-    public void addRelation(PortalUser staff, String sku, String kind, String relatedSku) {
-        CatalogManager.require(staff);
-        long id = id(sku);
-        requireKind(kind);
-        RelationPolicy.check(sku, relatedSku, products::exists).ifPresent(r -> {
-            throw ProductRejected.of(r);
-        });
-        link(id, kind, List.of(relatedSku.strip()));
-    }
-
-    @Transactional
-    public void removeRelation(PortalUser staff, String sku, String kind, String relatedSku) {
-        CatalogManager.require(staff);
-        long id = id(sku);
-        requireKind(kind);
-        unlink(id, kind, List.of(relatedSku));
-    }
-
-    /**
-     * Replaces the analogs and related products with the lists given (a kind left out keeps its list), all checked
-     * first: an unknown SKU or the product itself refuses the whole change.
-     */
-    @Transactional
-    public void replaceRelations(PortalUser staff, String sku, Map<String, List<String>> relations) {
-        CatalogManager.require(staff);
-        long id = id(sku);
-        List<Rejection> reasons = new ArrayList<>();
-        relations.forEach((kind, skus) -> {
-            if (!RELATION_KINDS.contains(kind)) {
-                reasons.add(Rejection.of(kind, "catalog.admin.relation.kind.invalid"));
-                return;
-            }
-            for (int i = 0; i < skus.size(); i++) {
-                String prefix = (kind.equals("ANALOG") ? "analogs" : "related") + "[" + i + "]";
-                RelationPolicy.check(sku, skus.get(i), products::exists).ifPresent(r -> reasons.add(
-                        new Rejection(prefix, r.messageKey(), r.args())));
-            }
-        });
-        if (!reasons.isEmpty()) {
-            throw new ProductRejected(reasons);
-        }
-        for (var entry : relations.entrySet()) {
-            List<String> wanted = entry.getValue().stream().map(String::strip).distinct().toList();
-            List<String> current = jdbc.sql("""
-                            select p.sku from catalog.product_relation r join catalog.product p on p.id = r.related_id
-                             where r.product_id = :id and r.kind = :kind""")
-                    .param("id", id).param("kind", entry.getKey()).query(String.class).list();
-            unlink(id, entry.getKey(), current.stream().filter(s -> !wanted.contains(s)).toList());
-            link(id, entry.getKey(), wanted);
-        }
-    }
-
-    /** Records the relations and moves {@code updated_at} of every product that gained one; returns how many did. */
-    private int link(long id, String kind, List<String> skus) {
-        if (skus.isEmpty()) {
-            return 0;
-        }
-        // analogs both ways: if B can replace A, A can replace B
-        return jdbc.sql("""
-                        with other as (select p.id from catalog.product p where p.sku = any(:skus)),
-                             pairs as (select :id as product_id, o.id as related_id from other o
-                                       union all
-                                       select o.id, :id from other o where :kind = 'ANALOG'),
-                             added as (insert into catalog.product_relation (product_id, related_id, kind)
-                                       select product_id, related_id, :kind from pairs
-                                       on conflict do nothing returning product_id)
-                        update catalog.product set updated_at = now() where id in (select product_id from added)""")
-                .param("id", id).param("kind", kind).param("skus", skus.toArray(String[]::new)).update();
-    }
-
-    private int unlink(long id, String kind, List<String> skus) {
-        if (skus.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        with other as (select p.id from catalog.product p where p.sku = any(:skus)),
-                             removed as (delete from catalog.product_relation r
-                                          where r.kind = :kind
-                                            and ((r.product_id = :id and r.related_id in (select id from other))
-                                                 or (:kind = 'ANALOG' and r.related_id = :id
-                                                     and r.product_id in (select id from other)))
-                                         returning r.product_id)
-                        update catalog.product set updated_at = now() where id in (select product_id from removed)""")
-                .param("id", id).param("kind", kind).param("skus", skus.toArray(String[]::new)).update();
-    }
-
-    /**
-     * Attaches an image or document after the others of its kind. The blob store reads the type from the bytes
-     * (PDF, JPEG, PNG) and refuses anything else or anything too large; {@link FilePolicy} the rest.
-     *
-     * @return the id of the product file
-     */
-    @Transactional
-    public long addFile(PortalUser staff, String sku, String kind, String title, String fileName, byte[] content) {
-        CatalogManager.require(staff);
-        long id = id(sku);
-        String name = fileName == null ? "" : fileName.strip();
-        String caption = blank(title) != null ? title.strip()
-                : name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        if (caption.isBlank()) {
-            caption = sku;
-        }
-        if (caption.length() > 200) {
-            throw ProductRejected.of(Rejection.of("title", "catalog.admin.file.title.tooLong", 200));
-        }
-        if (content == null || content.length == 0) {
-            throw ProductRejected.of(Rejection.of(FilePolicy.FIELD, "catalog.admin.file.missing"));
-        }
-        StoredBlob blob;
-        try {
-            blob = blobs.put(content, name);
-        } catch (DomainException e) {
-            throw ProductRejected.of(new Rejection(FilePolicy.FIELD, e.messageKey(), List.of(e.arguments())));
-        }
-        // refused after storing: the transaction takes the blob back with it
-        FilePolicy.check(kind, name, blob.contentType()).ifPresent(r -> {
-            throw ProductRejected.of(r);
-        });
-        if (jdbc.sql("""
-                        select exists (select 1 from catalog.product_file
-                                        where product_id = :id and kind = :kind and blob_sha256 = :sha)""")
-                .param("id", id).param("kind", kind).param("sha", blob.sha256()).query(Boolean.class).single()) {
-            throw ProductRejected.of(Rejection.of(FilePolicy.FIELD, "catalog.admin.file.duplicate", name));
-        }
-        long fileId = jdbc.sql("""
-                        insert into catalog.product_file (product_id, kind, title, blob_sha256, position)
-                        values (:id, :kind, :title, :sha,
-                                (select coalesce(max(position), -1) + 1 from catalog.product_file
-                                  where product_id = :id and kind = :kind))
-                        returning id""")
-                .param("id", id).param("kind", kind).param("title", caption).param("sha", blob.sha256())
-                .query(Long.class).single();
-        touch(id);
-        return fileId;
-    }
-
-    /** Detaches a file from the product; the bytes stay in the blob store, which never deletes. */
-    @Transactional
-    public void removeFile(PortalUser staff, String sku, long fileId) {
-        CatalogManager.require(staff);
-        long id = id(sku);
-        if (jdbc.sql("delete from catalog.product_file where id = :file and product_id = :id")
-                .param("file", fileId).param("id", id).update() == 0) {
-            throw DomainException.notFound("file", fileId);
-        }
-        touch(id);
-    }
-
-    /** Moves a file one place earlier (-1) or later (+1) among those of its kind; the first image is the picture. */
-    @Transactional
-    public void moveFile(PortalUser staff, String sku, long fileId, int direction) {
-        CatalogManager.require(staff);
-        long id = id(sku);
-        String kind = jdbc.sql("select kind from catalog.product_file where id = :file and product_id = :id")
-                .param("file", fileId).param("id", id).query(String.class).optional()
-                .orElseThrow(() -> DomainException.notFound("file", fileId));
-        // number the files of the kind 0, 1, 2... then swap with the neighbour
-        jdbc.sql("""
-                        update catalog.product_file f set position = o.n
-                          from (select id, row_number() over (order by position, id) - 1 as n
-                                  from catalog.product_file where product_id = :id and kind = :kind) o
-                         where f.id = o.id""")
-                .param("id", id).param("kind", kind).update();
-        int moved = jdbc.sql("""
-                        with me as (select position from catalog.product_file where id = :file),
-                             other as (select f.id, f.position from catalog.product_file f, me
-                                        where f.product_id = :id and f.kind = :kind
-                                          and f.position = me.position + :direction)
-                        update catalog.product_file f
-                           set position = case when f.id = :file then (select position from other)
-                                               else (select position from me) end
-                         where exists (select 1 from other) and (f.id = :file or f.id = (select id from other))""")
-                .param("file", fileId).param("id", id).param("kind", kind).param("direction", Integer.signum(direction))
-                .update();
-        if (moved == 2) {
-            touch(id);
-        }
-    }
-
-    /**
-     * Sets stock at the warehouses given (others stay as they are): a line without an on-hand quantity removes the
-     * product from that warehouse. All lines are checked first; each reason is at {@code rows[i].<field>}.
-     *
-     * @return whether anything changed
-     */
-    @Transactional
-    public boolean setStock(PortalUser staff, String sku, List<StockLine> lines) {
-        CatalogManager.require(staff);
-        long id = id(sku);
-        Set<Long> warehouses = new LinkedHashSet<>(jdbc.sql("select id from catalog.warehouse").query(Long.class).list());
-        List<Rejection> reasons = new ArrayList<>();
-        Set<Long> seen = new LinkedHashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            StockLine line = lines.get(i);
-            String prefix = "rows[" + i + "]";
-            if (!warehouses.contains(line.warehouseId()) || !seen.add(line.warehouseId())) {
-                reasons.add(Rejection.of("warehouseId", "catalog.admin.stock.warehouse").under(prefix));
-                continue;
-            }
-            StockPolicy.check(line).forEach(r -> reasons.add(r.under(prefix)));
-        }
-        if (!reasons.isEmpty()) {
-            throw new ProductRejected(reasons);
-        }
-        List<StockLine> stocked = lines.stream().filter(StockLine::stocked).toList();
-        Long[] gone = lines.stream().filter(l -> !l.stocked()).map(StockLine::warehouseId).toArray(Long[]::new);
-        int changed = jdbc.sql("delete from catalog.stock where product_id = :id and warehouse_id = any(:gone)")
-                .param("id", id).param("gone", gone).update();
-        if (!stocked.isEmpty()) {
-            changed += jdbc.sql("""
-                            insert into catalog.stock (product_id, warehouse_id, on_hand, reserved, incoming, incoming_date)
-                            select :id, w, on_hand, reserved, incoming, cast(incoming_date as date)
-                              from unnest(:warehouses, :onHand, :reserved, :incoming, :dates)
-                                   as l(w, on_hand, reserved, incoming, incoming_date)
-                            on conflict (product_id, warehouse_id) do update
-                               set on_hand = excluded.on_hand, reserved = excluded.reserved,
-                                   incoming = excluded.incoming, incoming_date = excluded.incoming_date,
-                                   updated_at = now()
-                             where (stock.on_hand, stock.reserved, stock.incoming, stock.incoming_date)
-                                   is distinct from
-                                   (excluded.on_hand, excluded.reserved, excluded.incoming, excluded.incoming_date)""")
-                    .param("id", id)
-                    .param("warehouses", stocked.stream().map(StockLine::warehouseId).toArray(Long[]::new))
-                    .param("onHand", stocked.stream().map(StockLine::onHand).toArray(BigDecimal[]::new))
-                    .param("reserved", stocked.stream().map(StockLine::reservedOrZero).toArray(BigDecimal[]::new))
-                    .param("incoming", stocked.stream().map(StockLine::incomingOrZero).toArray(BigDecimal[]::new))
-                    .param("dates", stocked.stream().map(l -> l.incomingDate() == null ? null
-                            : l.incomingDate().toString()).toArray(String[]::new))
-                    .update();
-        }
-        if (changed > 0) {
-            touch(id);
-        }
-        return changed > 0;
-    }
-
-    private long id(String sku) {
-        return jdbc.sql("select id from catalog.product where sku = :sku").param("sku", sku).query(Long.class)
-                .optional().orElseThrow(() -> DomainException.notFound("product", sku));
-    }
-
-    private void touch(long id) {
-        jdbc.sql("update catalog.product set updated_at = now() where id = :id").param("id", id).update();
-    }
-
-    private static void requireKind(String kind) {
-        if (!RELATION_KINDS.contains(kind)) {
-            throw ProductRejected.of(Rejection.of("kind", "catalog.admin.relation.kind.invalid"));
-        }
     }
 
     private static String blank(String value) {

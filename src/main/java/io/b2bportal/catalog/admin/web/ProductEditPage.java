@@ -3,7 +3,7 @@ package io.b2bportal.catalog.admin.web;
 import io.b2bportal.catalog.admin.AdminProduct;
 import io.b2bportal.catalog.admin.AdminProducts;
 import io.b2bportal.catalog.admin.FilePolicy;
-import io.b2bportal.catalog.admin.ProductEditor;
+import io.b2bportal.catalog.admin.ProductRelations;
 import io.b2bportal.catalog.structure.CatalogStructure;
 import io.b2bportal.shared.DomainException;
 import java.util.LinkedHashSet;
@@ -35,7 +35,7 @@ class ProductEditPage {
         this.structure = structure;
         this.maxFileSize = maxFileSize;
         if (!Set.copyOf(FILE_KINDS).equals(FilePolicy.KINDS) || !Set.copyOf(RELATION_KINDS)
-                .equals(ProductEditor.RELATION_KINDS)) {
+                .equals(ProductRelations.KINDS)) {
             throw new IllegalStateException("file or relation kinds differ from the editor's");
         }
     }

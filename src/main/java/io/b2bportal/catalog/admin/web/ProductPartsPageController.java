@@ -1,6 +1,8 @@
 package io.b2bportal.catalog.admin.web;
 
-import io.b2bportal.catalog.admin.ProductEditor;
+import io.b2bportal.catalog.admin.ProductFiles;
+import io.b2bportal.catalog.admin.ProductRelations;
+import io.b2bportal.catalog.admin.ProductStock;
 import io.b2bportal.catalog.admin.ProductRejected;
 import io.b2bportal.platform.PortalUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,13 +35,17 @@ import static io.b2bportal.catalog.admin.web.ProductsAdminPageController.editUrl
 @Controller
 class ProductPartsPageController {
 
-    private final ProductEditor editor;
+    private final ProductRelations relations;
+    private final ProductFiles files;
+    private final ProductStock stock;
     private final ProductEditPage page;
     private final DataSize maxFileSize;
 
-    ProductPartsPageController(ProductEditor editor, ProductEditPage page,
-            @Value("${portal.blobs.max-size:20MB}") DataSize maxFileSize) {
-        this.editor = editor;
+    ProductPartsPageController(ProductRelations relations, ProductFiles files, ProductStock stock,
+            ProductEditPage page, @Value("${portal.blobs.max-size:20MB}") DataSize maxFileSize) {
+        this.relations = relations;
+        this.files = files;
+        this.stock = stock;
         this.page = page;
         this.maxFileSize = maxFileSize;
     }
@@ -50,7 +56,7 @@ class ProductPartsPageController {
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
             RedirectAttributes redirect) {
         try {
-            editor.addRelation(staff, sku, form.kind(), form.relatedSku());
+            relations.addRelation(staff, sku, form.kind(), form.relatedSku());
             return done(sku, "relations", "relations", htmx, model, redirect);
         } catch (ProductRejected e) {
             Rejections.into(errors, e);
@@ -62,7 +68,7 @@ class ProductPartsPageController {
     String removeRelation(@AuthenticationPrincipal PortalUser staff, @PathVariable String sku, @RequestParam String kind,
             @RequestParam String relatedSku, @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model, RedirectAttributes redirect) {
-        editor.removeRelation(staff, sku, kind, relatedSku);
+        relations.removeRelation(staff, sku, kind, relatedSku);
         return done(sku, "relations", "relations", htmx, model, redirect);
     }
 
@@ -74,7 +80,7 @@ class ProductPartsPageController {
         form.validate(errors);
         if (!errors.hasErrors()) {
             try {
-                boolean changed = editor.setStock(staff, sku, form.lines());
+                boolean changed = stock.setStock(staff, sku, form.lines());
                 return done(sku, "stock", changed ? "stock" : "stockUnchanged", htmx, model, redirect);
             } catch (ProductRejected e) {
                 Rejections.into(errors, e);
@@ -91,7 +97,7 @@ class ProductPartsPageController {
             errors.rejectValue("file", "catalog.admin.file.missing");
         } else {
             try {
-                editor.addFile(staff, sku, form.kind(), form.title(), form.file().getOriginalFilename(),
+                files.addFile(staff, sku, form.kind(), form.title(), form.file().getOriginalFilename(),
                         form.file().getBytes());
                 return done(sku, "files", "fileAdded", null, model, redirect);
             } catch (ProductRejected e) {
@@ -104,14 +110,14 @@ class ProductPartsPageController {
     @PostMapping("/admin/catalog/products/{sku}/files/{id}/remove")
     String removeFile(@AuthenticationPrincipal PortalUser staff, @PathVariable String sku, @PathVariable long id,
             Model model, RedirectAttributes redirect) {
-        editor.removeFile(staff, sku, id);
+        files.removeFile(staff, sku, id);
         return done(sku, "files", "fileRemoved", null, model, redirect);
     }
 
     @PostMapping("/admin/catalog/products/{sku}/files/{id}/move")
     String moveFile(@AuthenticationPrincipal PortalUser staff, @PathVariable String sku, @PathVariable long id,
             @RequestParam int direction, Model model, RedirectAttributes redirect) {
-        editor.moveFile(staff, sku, id, direction);
+        files.moveFile(staff, sku, id, direction);
         return done(sku, "files", "fileMoved", null, model, redirect);
     }
 

@@ -4,7 +4,8 @@ import io.b2bportal.catalog.admin.AdminProduct;
 import io.b2bportal.catalog.admin.AdminProduct.FileEntry;
 import io.b2bportal.catalog.admin.AdminProducts;
 import io.b2bportal.catalog.admin.CatalogManager;
-import io.b2bportal.catalog.admin.ProductEditor;
+import io.b2bportal.catalog.admin.ProductFiles;
+import io.b2bportal.catalog.admin.ProductRelations;
 import io.b2bportal.catalog.admin.ProductRejected;
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.shared.DomainException;
@@ -47,12 +48,15 @@ import org.springframework.web.multipart.MultipartFile;
 class ProductsAdminApiController {
 
     private final AdminProducts products;
-    private final ProductEditor editor;
+    private final ProductRelations relations;
+    private final ProductFiles files;
     private final MessageSource messages;
 
-    ProductsAdminApiController(AdminProducts products, ProductEditor editor, MessageSource messages) {
+    ProductsAdminApiController(AdminProducts products, ProductRelations relations, ProductFiles files,
+            MessageSource messages) {
         this.products = products;
-        this.editor = editor;
+        this.relations = relations;
+        this.files = files;
         this.messages = messages;
     }
 
@@ -82,14 +86,14 @@ class ProductsAdminApiController {
             + "from the product, else nothing changes (422 with an error per SKU)")
     AdminProduct relations(@AuthenticationPrincipal PortalUser staff, @PathVariable String sku,
             @RequestBody Relations body) {
-        Map<String, List<String>> relations = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
         if (body.analogs() != null) {
-            relations.put("ANALOG", body.analogs());
+            lists.put("ANALOG", body.analogs());
         }
         if (body.related() != null) {
-            relations.put("RELATED", body.related());
+            lists.put("RELATED", body.related());
         }
-        editor.replaceRelations(staff, sku, relations);
+        relations.replaceRelations(staff, sku, lists);
         return product(staff, sku);
     }
 
@@ -99,7 +103,7 @@ class ProductsAdminApiController {
     ResponseEntity<FileEntry> addFile(@AuthenticationPrincipal PortalUser staff, @PathVariable String sku,
             @RequestParam String kind, @RequestParam(required = false) String title, @RequestPart MultipartFile file)
             throws IOException {
-        long id = editor.addFile(staff, sku, kind, title, file.getOriginalFilename(), file.getBytes());
+        long id = files.addFile(staff, sku, kind, title, file.getOriginalFilename(), file.getBytes());
         FileEntry entry = product(staff, sku).files().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/admin/products/" + sku + "/files/" + id)).body(entry);
     }
@@ -108,7 +112,7 @@ class ProductsAdminApiController {
     @Operation(summary = "Detach a file from the product")
     ResponseEntity<Void> removeFile(@AuthenticationPrincipal PortalUser staff, @PathVariable String sku,
             @PathVariable long id) {
-        editor.removeFile(staff, sku, id);
+        files.removeFile(staff, sku, id);
         return ResponseEntity.noContent().build();
     }
 
