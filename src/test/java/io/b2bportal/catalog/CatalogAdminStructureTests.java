@@ -90,7 +90,7 @@ class CatalogAdminStructureTests {
         assertThat(page).contains("Диаметр (Крепёж " + f.id + ")");
 
         HttpResponse<String> saved = session.post("/admin/catalog/categories/" + f.category, "_csrf=" + token
-                + "&parentId=" + f.parent + "&code=tc-" + f.id + "&name=Болты+" + f.id + "&nameEn=Bolts&attributes="
+                + "&parentId=" + f.parent + "&code=tc-" + f.id + "&name=Болты+" + f.id + "&nameEn=Fixture+" + f.id + "&attributes="
                 + f.choice + "&attributes=thread", null);
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);

@@ -39,7 +39,7 @@ class CatalogGridBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*view=grid.*"));
         Locator cards = page.getByTestId("products-grid").locator("li.product-card");
         assertThat(cards).hasCount(50);
-        assertThat(cards.first().locator("img")).isVisible();
+        assertThat(page.getByTestId("products-grid").locator("img").first()).isVisible();
         assertThat(page.getByTestId("products-table")).hasCount(0);
 
         page.getByTestId("categories").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Bolts")).click();
