@@ -1,9 +1,9 @@
-package io.b2bportal.catalog.importing;
+package io.b2bportal.platform.imports;
 
 import java.util.List;
 
 /** Receives a table row by row, as a file is read: the header first, then each data row with its row number. */
-interface RowSink {
+public interface RowSink {
 
     void header(List<String> columns);
 

@@ -1,4 +1,4 @@
-package io.b2bportal.catalog.importing;
+package io.b2bportal.platform.imports;
 
 import io.b2bportal.shared.DomainException;
 import java.io.IOException;
@@ -49,15 +49,21 @@ final class XlsxTable extends TableFile {
     }
 
     @Override
-    boolean decimalComma() {
+    public boolean decimalComma() {
         return true;
     }
 
+    /** Counted as the sheet is read. */
     @Override
-    void read(RowSink sink) {
+    public int estimatedRows() {
+        return 0;
+    }
+
+    @Override
+    public void read(RowSink sink) {
         Path file = null;
         try {
-            file = Files.createTempFile("catalog-import", ".xlsx");
+            file = Files.createTempFile("portal-import", ".xlsx");
             Files.write(file, content);
             refuseDoctypes(file);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
@@ -80,6 +86,8 @@ final class XlsxTable extends TableFile {
             }
         } catch (DomainException e) {
             throw e;
+        } catch (SinkFailure e) {
+            throw e.getCause();
         } catch (Exception e) {
             throw translate(e);
         } finally {
@@ -93,8 +101,24 @@ final class XlsxTable extends TableFile {
         }
     }
 
+    /** What the sink threw, carried through POI and the SAX parser untouched (it is not a problem of the file). */
+    private static final class SinkFailure extends RuntimeException {
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
     private static RuntimeException translate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SinkFailure sink) {
+                return sink.getCause();
+            }
             if (t instanceof DomainException domain) {
                 return domain;
             }
@@ -184,11 +208,15 @@ final class XlsxTable extends TableFile {
                 return;
             }
             List<String> row = cells.stream().map(c -> c == null ? "" : c).toList();
-            if (!headerSeen) {
-                headerSeen = true;
-                sink.header(row);
-            } else {
-                sink.row(rowNum + 1, row);
+            try {
+                if (!headerSeen) {
+                    headerSeen = true;
+                    sink.header(row);
+                } else {
+                    sink.row(rowNum + 1, row);
+                }
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
             }
         }
 

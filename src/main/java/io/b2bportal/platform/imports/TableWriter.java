@@ -1,4 +1,4 @@
-package io.b2bportal.catalog.admin;
+package io.b2bportal.platform.imports;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -16,16 +16,49 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes export rows. A text that a spreadsheet would run as a formula (starting with = + - @, tab or CR) is
- * defused: in CSV it gets a leading apostrophe (the import strips it again), in XLSX it is a string cell, which
- * Excel never evaluates.
+ * Writes export rows, streamed: CSV straight to the output, XLSX through SXSSF (100 rows in memory, the rest in a
+ * compressed temp file). Values: text, {@link BigDecimal} (a number cell; a decimal comma in CSV), Boolean, or
+ * anything else as its {@code toString()}; null is an empty cell. A text that a spreadsheet would run as a formula
+ * (starting with = + - @, tab or CR) is defused: in CSV it gets a leading apostrophe (the import strips it again,
+ * see {@link Cells#text(String)}), in XLSX it is a string cell, which Excel never evaluates.
  */
-abstract sealed class TableWriter implements Closeable {
+public abstract sealed class TableWriter implements Closeable {
 
-    abstract void row(List<Object> values);
+    /** What to write. */
+    public enum Format {
+        CSV("text/csv; charset=UTF-8"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    static TableWriter of(CatalogExports.Format format, OutputStream out, String sheet) {
-        return format == CatalogExports.Format.XLSX ? new Xlsx(out, sheet) : new Csv(out);
+        private final String contentType;
+
+        Format(String contentType) {
+            this.contentType = contentType;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        /** The file name extension, without the dot. */
+        public String extension() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** {@code csv} or {@code xlsx} in any case; anything else is refused with {@code imports.export.format}. */
+        public static Format parse(String text) {
+            return switch (text == null ? "" : text.toLowerCase(java.util.Locale.ROOT)) {
+                case "csv" -> CSV;
+                case "xlsx" -> XLSX;
+                default -> throw io.b2bportal.shared.DomainException.invalid("export-format", "imports.export.format",
+                        text);
+            };
+        }
+    }
+
+    public abstract void row(List<Object> values);
+
+    /** A writer onto {@code out}; {@code sheet} names the XLSX sheet. Close it to finish the file. */
+    public static TableWriter of(Format format, OutputStream out, String sheet) {
+        return format == Format.XLSX ? new Xlsx(out, sheet) : new Csv(out);
     }
 
     static boolean looksLikeFormula(String text) {
@@ -46,7 +79,7 @@ abstract sealed class TableWriter implements Closeable {
         }
 
         @Override
-        void row(List<Object> values) {
+        public void row(List<Object> values) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
@@ -101,7 +134,7 @@ abstract sealed class TableWriter implements Closeable {
         }
 
         @Override
-        void row(List<Object> values) {
+        public void row(List<Object> values) {
             Row row = sheet.createRow(next++);
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);

@@ -1,4 +1,4 @@
-package io.b2bportal.catalog.importing;
+package io.b2bportal.platform.imports;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,12 +50,25 @@ final class CsvTable extends TableFile {
     }
 
     @Override
-    boolean decimalComma() {
+    public boolean decimalComma() {
         return delimiter != ',';
     }
 
+    /** Line breaks (a little high with multi-line quoted cells), less the header. */
     @Override
-    void read(RowSink sink) {
+    public int estimatedRows() {
+        int lines = 0;
+        for (int i = start; i < content.length; i++) {
+            if (content[i] == '\n') {
+                lines++;
+            }
+        }
+        boolean lastLineOpen = content.length > start && content[content.length - 1] != '\n';
+        return Math.max(0, lines + (lastLineOpen ? 1 : 0) - 1);
+    }
+
+    @Override
+    public void read(RowSink sink) {
         try (PushbackReader in = new PushbackReader(reader(), 1)) {
             List<String> header = record(in, 1);
             while (header != null && isBlank(header)) {

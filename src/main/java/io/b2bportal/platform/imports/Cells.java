@@ -1,4 +1,4 @@
-package io.b2bportal.catalog.importing;
+package io.b2bportal.platform.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads typed values from cells and reports the row when a value is wrong. Numbers: a decimal point; a decimal
- * comma ("1,5") only where the comma cannot separate fields (files separated by ";" or tab, XLSX, never a
- * comma-separated file); spaces and no-break spaces between digit groups ("1 234,5") are ignored.
+ * Reads typed values from the cells of one row at a time and reports the row when a value is wrong; the messages
+ * are {@code imports.error.*} keys with the row number, the column and the value. Numbers: a decimal point; a
+ * decimal comma ("1,5") only when this reader was told that the file uses one (see {@link TableFile#decimalComma()},
+ * or a separator the uploader declared); spaces and no-break spaces between digit groups ("1 234,5") are ignored.
  */
-final class Cells {
+public final class Cells {
+
+    static final String ERROR = "imports.error.";
 
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "да", "д", "истина");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "нет", "н", "ложь");
@@ -20,33 +23,51 @@ final class Cells {
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000000");
 
     private final boolean decimalComma;
+    private final String commaKey;
     private final RowIssues issues;
     private int row;
-    private String sku;
+    private String subject;
     private boolean failed;
 
-    Cells(boolean decimalComma, RowIssues issues) {
+    /**
+     * {@code decimalComma}: whether "1,5" is 1.5. Otherwise such a number is reported as
+     * {@code imports.error.number.comma}, which explains that only files separated by ; or tab may use one.
+     */
+    public Cells(boolean decimalComma, RowIssues issues) {
+        this(decimalComma, ERROR + "number.comma", issues);
+    }
+
+    /** As above, with the message for a decimal comma where none is allowed ({1} column, {2} value). */
+    public Cells(boolean decimalComma, String decimalCommaRefusedKey, RowIssues issues) {
         this.decimalComma = decimalComma;
+        this.commaKey = decimalCommaRefusedKey;
         this.issues = issues;
     }
 
-    void startRow(int row, String sku) {
+    /** Starts reading a row about {@code subject} (a SKU; null when the row has none). */
+    public void startRow(int row, String subject) {
         this.row = row;
-        this.sku = sku;
+        this.subject = subject;
         this.failed = false;
     }
 
-    boolean failed() {
+    /** Whether the current row has an error so far. */
+    public boolean failed() {
         return failed;
     }
 
-    void fail(String key, Object... args) {
+    /** Reports the current row: a full message key ({0} is the row number, then {@code args}). */
+    public void fail(String messageKey, Object... args) {
         failed = true;
-        issues.add(row, sku, key, args);
+        issues.add(row, subject, messageKey, args);
+    }
+
+    private void error(String key, Object... args) {
+        fail(ERROR + key, args);
     }
 
     /** A text cell, stripped; blank is null. A leading apostrophe put before = + - @ by our export is removed. */
-    static String text(String cell) {
+    public static String text(String cell) {
         if (cell == null) {
             return null;
         }
@@ -57,30 +78,30 @@ final class Cells {
         return value.isEmpty() ? null : value;
     }
 
-    String text(String column, String cell, int maxLength) {
+    public String text(String column, String cell, int maxLength) {
         String value = text(cell);
         if (value != null && value.length() > maxLength) {
-            fail("too-long", column, maxLength);
+            error("too-long", column, maxLength);
             return null;
         }
         return value;
     }
 
-    String required(String column, String cell, int maxLength) {
+    public String required(String column, String cell, int maxLength) {
         if (text(cell) == null) {
-            fail("required", column);
+            error("required", column);
             return null;
         }
         return text(column, cell, maxLength);
     }
 
     /** A decimal with at most {@code scale} places; {@code positive}: greater than 0, else at least 0. */
-    BigDecimal decimal(String column, String cell, int scale, boolean positive) {
+    public BigDecimal decimal(String column, String cell, int scale, boolean positive) {
         return decimal(column, cell, scale, positive ? 1 : 0);
     }
 
     /** A decimal of either sign (an attribute such as a temperature). */
-    BigDecimal signedDecimal(String column, String cell, int scale) {
+    public BigDecimal signedDecimal(String column, String cell, int scale) {
         return decimal(column, cell, scale, -1);
     }
 
@@ -98,25 +119,29 @@ final class Cells {
         try {
             number = new BigDecimal(normalized);
         } catch (NumberFormatException e) {
-            fail(decimalComma ? "number" : "number.comma", column, value);
+            if (!decimalComma && looksLikeDecimalComma(normalized)) {
+                fail(commaKey, column, value);
+            } else {
+                error("number", column, value);
+            }
             return null;
         }
         if (number.signum() < lowestSign || positive && number.signum() == 0) {
-            fail(positive ? "number.positive" : "number.negative", column, value);
+            error(positive ? "number.positive" : "number.negative", column, value);
             return null;
         }
         if (number.stripTrailingZeros().scale() > scale) {
-            fail("number.scale", column, value, scale);
+            error("number.scale", column, value, scale);
             return null;
         }
         if (number.abs().compareTo(LARGEST) >= 0) {
-            fail("number.too-large", column, value);
+            error("number.too-large", column, value);
             return null;
         }
         return number.stripTrailingZeros().scale() < 0 ? number.setScale(0) : number.stripTrailingZeros();
     }
 
-    Integer integer(String column, String cell, int min, int max) {
+    public Integer integer(String column, String cell, int min, int max) {
         String value = text(cell);
         if (value == null) {
             return null;
@@ -129,11 +154,11 @@ final class Cells {
         } catch (NumberFormatException e) {
             // reported below
         }
-        fail("integer", column, value, min, max);
+        error("integer", column, value, min, max);
         return null;
     }
 
-    Boolean bool(String column, String cell) {
+    public Boolean bool(String column, String cell) {
         String value = text(cell);
         if (value == null) {
             return null;
@@ -145,11 +170,11 @@ final class Cells {
         if (FALSE.contains(lower)) {
             return false;
         }
-        fail("boolean", column, value);
+        error("boolean", column, value);
         return null;
     }
 
-    LocalDate date(String column, String cell) {
+    public LocalDate date(String column, String cell) {
         String value = text(cell);
         if (value == null) {
             return null;
@@ -157,12 +182,13 @@ final class Cells {
         try {
             return value.contains(".") ? LocalDate.parse(value, RUSSIAN_DATE) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            fail("date", column, value);
+            error("date", column, value);
             return null;
         }
     }
 
-    String oneOf(String column, String cell, Set<String> allowed, String fallback, String messageKey) {
+    /** One of {@code allowed} (upper-cased), {@code fallback} when blank; otherwise {@code messageKey} is reported. */
+    public String oneOf(String column, String cell, Set<String> allowed, String fallback, String messageKey) {
         String value = text(cell);
         if (value == null) {
             return fallback;
@@ -173,5 +199,10 @@ final class Cells {
         }
         fail(messageKey, column, value);
         return null;
+    }
+
+    /** "1,5" or "-1 234,50": digits with one comma and no point, which only a decimal comma explains. */
+    private static boolean looksLikeDecimalComma(String normalized) {
+        return normalized.matches("^[+-]?\\d*,\\d+$");
     }
 }
