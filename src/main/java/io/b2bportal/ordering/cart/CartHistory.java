@@ -3,7 +3,7 @@ package io.b2bportal.ordering.cart;
 import io.b2bportal.catalog.CatalogApi;
 import io.b2bportal.catalog.OrderableProduct;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,11 +32,11 @@ public class CartHistory {
      * One change of one line. {@code otherCart} names the cart of a move or copy; the product is shown as the catalog
      * shows it now (its name only while it is in the buyer's assortment).
      */
-    public record Entry(long id, Instant at, String actor, String action, long productId, String sku, String name,
+    public record Entry(long id, OffsetDateTime at, String actor, String action, long productId, String sku, String name,
             String nameEn, BigDecimal oldQuantity, BigDecimal newQuantity, String source, String otherCart) {
     }
 
-    private record Row(long id, Instant at, String actor, String action, long productId, BigDecimal oldQuantity,
+    private record Row(long id, OffsetDateTime at, String actor, String action, long productId, BigDecimal oldQuantity,
             BigDecimal newQuantity, String source, String otherCart) {
     }
 

@@ -35,7 +35,7 @@ public class CartLines {
 
     /** A line as stored: the product by id, the quantity, whether the buyer accepted a backorder, who touched it. */
     public record Line(long id, long productId, BigDecimal quantity, boolean backorder, String addedBy,
-            java.time.Instant addedAt, String updatedBy, java.time.Instant updatedAt) {
+            java.time.OffsetDateTime addedAt, String updatedBy, java.time.OffsetDateTime updatedAt) {
     }
 
     /** What to put into a cart: a product, a quantity, and whether what is beyond stock may ship later. */

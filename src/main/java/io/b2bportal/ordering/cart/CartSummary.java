@@ -1,6 +1,6 @@
 package io.b2bportal.ordering.cart;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -8,5 +8,5 @@ import java.util.List;
  * with whom its owner shared it.
  */
 public record CartSummary(long id, String name, long ownerId, String ownerName, boolean mine, int lines,
-        Instant updatedAt, boolean current, List<String> sharedWith) {
+        OffsetDateTime updatedAt, boolean current, List<String> sharedWith) {
 }

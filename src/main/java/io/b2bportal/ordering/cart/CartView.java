@@ -2,7 +2,7 @@ package io.b2bportal.ordering.cart;
 
 import io.b2bportal.shared.Money;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -22,8 +22,8 @@ public record CartView(CartSummary cart, List<LineView> lines, Totals totals, in
     public record LineView(long id, long productId, String sku, boolean inAssortment, String name, String nameEn,
             String unitCode, String unitName, BigDecimal packMultiple, BigDecimal minOrderQty, BigDecimal quantity,
             boolean backorder, boolean backorderAllowed, BigDecimal available, BigDecimal takeAvailable,
-            String successorSku, List<LineProblem> problems, Price price, String addedBy, Instant addedAt,
-            String updatedBy, Instant updatedAt) {
+            String successorSku, List<LineProblem> problems, Price price, String addedBy, OffsetDateTime addedAt,
+            String updatedBy, OffsetDateTime updatedAt) {
 
         public boolean blocking() {
             return problems.stream().anyMatch(LineProblem::blocking);

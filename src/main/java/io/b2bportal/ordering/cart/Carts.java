@@ -175,7 +175,7 @@ public class Carts {
     }
 
     /** A colleague the cart is shared with. */
-    public record Share(long userId, String displayName, String email, java.time.Instant sharedAt) {
+    public record Share(long userId, String displayName, String email, java.time.OffsetDateTime sharedAt) {
     }
 
     /**
@@ -246,7 +246,7 @@ public class Carts {
     private static CartSummary summary(ResultSet rs, int row) throws SQLException {
         return new CartSummary(rs.getLong("id"), rs.getString("name"), rs.getLong("owner_id"),
                 rs.getString("owner_name"), rs.getBoolean("mine"), rs.getInt("lines"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("current"),
+                rs.getObject("updated_at", java.time.OffsetDateTime.class), rs.getBoolean("current"),
                 Arrays.asList((String[]) rs.getArray("shared_with").getArray()));
     }
 }

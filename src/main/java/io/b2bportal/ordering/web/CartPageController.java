@@ -250,6 +250,7 @@ class CartPageController {
             return "redirect:/carts/" + id;
         }
         body.fill(buyer, id, model);
+        model.addAttribute("oob", true);
         return "ordering/cart :: body";
     }
 

@@ -301,6 +301,7 @@ class QuickOrderPageController {
             }
             return "redirect:/carts/" + cartId;
         }
+        model.addAttribute("oob", true);
         if (inCart) {
             cartBody.fill(buyer, cartId, model);
             return "ordering/cart :: body";
@@ -310,7 +311,7 @@ class QuickOrderPageController {
 
     /** SKU suggestions for the quick-entry row, as options of a datalist (the catalog search, first 10). */
     @GetMapping("/cart/skus")
-    String skus(@RequestParam(required = false) String q, Model model) {
+    String skus(@RequestParam(name = "sku", required = false) String q, Model model) {
         buyers.require();
         model.addAttribute("options", q == null || q.isBlank() || q.strip().length() < 2 ? List.of()
                 : catalog.search(ProductQuery.text(q)).rows().stream().limit(10).toList());
