@@ -105,6 +105,32 @@ public class CatalogApi {
         return orderable.similar(skus, perSku, segment());
     }
 
+    /**
+     * Facts of the products with these SKUs or ids that the caller may see (a buyer: only their assortment), in
+     * one query; SKUs match exactly. Anything else is simply not returned.
+     */
+    public List<ProductFacts> productFacts(Collection<String> skus, Collection<Long> ids) {
+        return facts(skus, ids, segment());
+    }
+
+    /** The same, within the assortment of a given legal entity (for pricing and ordering on its behalf). */
+    public List<ProductFacts> productFactsFor(long legalEntityId, Collection<String> skus, Collection<Long> ids) {
+        return facts(skus, ids, customers.termsOf(legalEntityId).assortment());
+    }
+
+    private List<ProductFacts> facts(Collection<String> skus, Collection<Long> ids, String segment) {
+        if (skus.isEmpty() && ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select p.id, p.sku, p.name, p.name_en, p.vat_rate, c.path as category_path, p.brand, p.status,
+                               p.min_order_qty, p.pack_multiple
+                          from catalog.product p join catalog.category c on c.id = p.category_id
+                         where (p.sku = any(:skus) or p.id = any(:ids)) and %s""".formatted(Assortment.CONTAINS_P))
+                .param("skus", skus.toArray(String[]::new)).param("ids", ids.toArray(Long[]::new))
+                .param("segment", segment).query(ProductFacts.class).list();
+    }
+
     /** The assortment segment that limits what the caller sees; null for the whole catalog. */
     String segment() {
         if (PortalUser.current().map(PortalUser::isStaff).orElse(false) && context.current().isEmpty()) {

@@ -2,7 +2,16 @@ package io.b2bportal.catalog.web;
 
 import io.b2bportal.catalog.CatalogApi;
 import io.b2bportal.catalog.CatalogApi.CategoryNode;
+import io.b2bportal.catalog.PriceDisplay;
+import io.b2bportal.catalog.PriceDisplay.ProductPrice;
+import io.b2bportal.catalog.PriceDisplay.ShownPrice;
 import io.b2bportal.catalog.ProductCard;
+import io.b2bportal.catalog.ProductRow;
+import io.b2bportal.catalog.SearchResult.Facet;
+import io.b2bportal.catalog.SearchResult.FacetValue;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import io.b2bportal.catalog.SearchResult;
 import io.b2bportal.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,23 +28,46 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogApiController {
 
     private final CatalogApi catalog;
+    private final ObjectProvider<PriceDisplay> prices;
 
-    CatalogApiController(CatalogApi catalog) {
+    CatalogApiController(CatalogApi catalog, ObjectProvider<PriceDisplay> prices) {
         this.catalog = catalog;
+        this.prices = prices;
+    }
+
+    /** A page of products, each with the caller's unit price at its minimum order quantity. */
+    record ProductPage(List<PricedRow> rows, long total, List<Facet> facets, List<FacetValue> brands) {
+    }
+
+    /** A product row with the caller's price ({@code price.source} NONE: on request). */
+    record PricedRow(@JsonUnwrapped ProductRow product, ShownPrice price) {
+    }
+
+    /** The product card with the caller's price, quantity tiers and a short "why this price". */
+    record PricedProduct(@JsonUnwrapped ProductCard product, ProductPrice price) {
     }
 
     @GetMapping("/api/v1/products")
     @Operation(summary = "Search products: q (SKU, SKU prefix, MPN, barcode or words; typos forgiven), category (id, "
             + "subtree), brand (repeatable), a.<attribute>=<value> (repeatable), inStock=true, sort=relevance|name|sku, "
-            + "page, size=50|100|200. Returns the page, the total and the facets with counts")
-    SearchResult search(@RequestParam MultiValueMap<String, String> params) {
-        return catalog.search(CatalogRequests.query(params));
+            + "page, size=50|100|200. Returns the page (each row with the caller's unit price at its minimum order "
+            + "quantity), the total and the facets with counts")
+    ProductPage search(@RequestParam MultiValueMap<String, String> params) {
+        SearchResult result = catalog.search(CatalogRequests.query(params));
+        PriceDisplay display = prices.getIfAvailable();
+        Map<Long, ShownPrice> shown = display == null ? Map.of()
+                : display.prices(result.rows().stream().map(ProductRow::id).toList());
+        return new ProductPage(result.rows().stream().map(row -> new PricedRow(row, shown.get(row.id()))).toList(),
+                result.total(), result.facets(), result.brands());
     }
 
     @GetMapping("/api/v1/products/{sku}")
-    @Operation(summary = "One product with specifications, stock by warehouse, incoming deliveries and analogs")
-    ProductCard product(@PathVariable String sku) {
-        return catalog.product(sku).orElseThrow(() -> DomainException.notFound("product", sku));
+    @Operation(summary = "One product with specifications, stock by warehouse, incoming deliveries, analogs, and the "
+            + "caller's price: unit price net and gross, quantity tiers, promotion badge, a short 'why this price'")
+    PricedProduct product(@PathVariable String sku) {
+        ProductCard card = catalog.product(sku).orElseThrow(() -> DomainException.notFound("product", sku));
+        PriceDisplay display = prices.getIfAvailable();
+        return new PricedProduct(card, display == null ? null : display.product(card.id(), null).orElse(null));
     }
 
     @GetMapping("/api/v1/categories")

@@ -1,7 +1,13 @@
 package io.b2bportal.catalog.web;
 
 import io.b2bportal.catalog.CatalogApi;
+import io.b2bportal.catalog.PriceDisplay;
+import io.b2bportal.catalog.ProductCard;
 import io.b2bportal.catalog.ProductQuery;
+import io.b2bportal.catalog.ProductRow;
+import io.b2bportal.catalog.SearchResult;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import io.b2bportal.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
@@ -18,9 +24,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CatalogPageController {
 
     private final CatalogApi catalog;
+    private final ObjectProvider<PriceDisplay> prices;
 
-    CatalogPageController(CatalogApi catalog) {
+    CatalogPageController(CatalogApi catalog, ObjectProvider<PriceDisplay> prices) {
         this.catalog = catalog;
+        this.prices = prices;
     }
 
     @GetMapping("/catalog")
@@ -29,7 +37,11 @@ class CatalogPageController {
             Model model) {
         ProductQuery query = CatalogRequests.query(params);
         model.addAttribute("query", query);
-        model.addAttribute("result", catalog.search(query));
+        SearchResult result = catalog.search(query);
+        model.addAttribute("result", result);
+        PriceDisplay display = prices.getIfAvailable();
+        model.addAttribute("prices", display == null ? Map.of()
+                : display.prices(result.rows().stream().map(ProductRow::id).toList()));
         model.addAttribute("categories", catalog.categories());
         model.addAttribute("pageSizes", ProductQuery.PAGE_SIZES);
         model.addAttribute("queryString", request.getQueryString() == null ? "" : request.getQueryString());
@@ -39,7 +51,10 @@ class CatalogPageController {
 
     @GetMapping("/catalog/products/{sku}")
     String product(@PathVariable String sku, Model model) {
-        model.addAttribute("product", catalog.product(sku).orElseThrow(() -> DomainException.notFound("product", sku)));
+        ProductCard product = catalog.product(sku).orElseThrow(() -> DomainException.notFound("product", sku));
+        model.addAttribute("product", product);
+        PriceDisplay display = prices.getIfAvailable();
+        model.addAttribute("price", display == null ? null : display.product(product.id(), null).orElse(null));
         return "catalog/product";
     }
 
