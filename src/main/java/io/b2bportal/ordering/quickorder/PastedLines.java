@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Reads pasted "SKU, quantity" lines, as people paste them:
  * <ul>
- * <li>one line per product; the separator is a tab (a copy from Excel), else {@code ;}, else {@code ,}, else spaces;
+ * <li>one line per product; the separator is a tab (a copy from Excel), else {@code ;}, else whichever of {@code ,}
+ * and spaces comes first after the SKU (a SKU holds neither);
  * <li>a decimal comma is fine ("BLT-1;2,5", "BLT-1 2,5", and "BLT-1,2,5" when both parts after the SKU are digits);
  * spaces between digit groups are ignored ("1 000");
  * <li>a first line naming the columns ("Артикул / Наименование / Количество", "sku,qty") is a header: the SKU and
@@ -84,7 +85,9 @@ public final class PastedLines {
         if (stripped.indexOf(';') >= 0) {
             return unquote(stripped.split(";", -1));
         }
-        if (stripped.indexOf(',') >= 0) {
+        int comma = stripped.indexOf(',');
+        int space = firstWhitespace(stripped);
+        if (comma >= 0 && (space < 0 || comma < space)) {
             String[] parts = stripped.split(",", -1);
             if (parts.length == 3 && DIGITS.matcher(parts[1].strip()).matches()
                     && DIGITS.matcher(parts[2].strip()).matches()) {
@@ -94,6 +97,15 @@ public final class PastedLines {
         }
         String[] words = SPACES.split(stripped, 2);
         return unquote(words.length == 1 ? words : new String[] {words[0], words[1]});
+    }
+
+    private static int firstWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\u00A0') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<String> unquote(String[] cells) {
