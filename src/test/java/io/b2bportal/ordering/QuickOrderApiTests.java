@@ -205,7 +205,7 @@ class QuickOrderApiTests {
             tooMany.append("NUT-DIN934-M8-ZINC;100\n");
         }
         assertProblem(buyer.postText(path, tooMany.toString()), 422, "quick-order-too-many",
-                "At most 10000 lines at once; this has 10001");
+                "At most 10,000 lines at once; this has 10,001");
         assertProblem(buyer.post(path, "{\"lines\": []}"), 415, "bad-request", null);
         assertProblem(buyer.postMultipart(path, new Multipart().file("file", "order.pdf", "application/pdf",
                 "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))), 422, "import-file", null);

@@ -40,7 +40,11 @@ public class OrderableProducts {
             return List.of();
         }
         String[] lower = skus.stream().map(s -> s.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        return jdbc.sql(COLUMNS + " where lower(p.sku) = any(cast(:skus as text[]))")
+        // joined with the unnest-ed list rather than "= any(:skus)": 10,000 SKUs are a hash or index join, not a
+        // comparison of every product with every SKU
+        return jdbc.sql(COLUMNS.replace("from catalog.product p", """
+                        from (select distinct u.sku from unnest(cast(:skus as text[])) as u(sku)) u
+                        join catalog.product p on lower(p.sku) = u.sku"""))
                 .param("skus", lower).param("segment", segment).query(OrderableProducts::product).list();
     }
 

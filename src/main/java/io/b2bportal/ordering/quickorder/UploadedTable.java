@@ -27,10 +27,12 @@ public final class UploadedTable {
             @Override
             public void header(List<String> cells) {
                 Columns named = Columns.header(cells);
-                columns = chosen(cells, named, skuColumn, quantityColumn);
-                if (named == null && !blank(skuColumn) && !letterOrNumber(skuColumn)) {
-                    throw DomainException.invalid("quick-order-column", "ordering.quick.file.no-header", skuColumn);
+                for (String chosen : new String[] {skuColumn, quantityColumn}) {
+                    if (named == null && !blank(chosen) && !letterOrNumber(chosen)) {
+                        throw DomainException.invalid("quick-order-column", "ordering.quick.file.no-header", chosen);
+                    }
                 }
+                columns = chosen(cells, named, skuColumn, quantityColumn);
                 if (named == null) {
                     row(1, cells);
                 }
