@@ -1,6 +1,7 @@
 package io.b2bportal.catalog;
 
 import io.b2bportal.catalog.search.Assortment;
+import io.b2bportal.catalog.search.OrderableProducts;
 import io.b2bportal.catalog.search.ProductCards;
 import io.b2bportal.catalog.search.ProductSearch;
 import io.b2bportal.customers.CustomersApi;
@@ -9,6 +10,7 @@ import io.b2bportal.platform.BlobStore;
 import io.b2bportal.platform.PortalUser;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,10 +28,12 @@ public class CatalogApi {
     private final CustomersApi customers;
     private final JdbcClient jdbc;
     private final BlobStore blobs;
+    private final OrderableProducts orderable;
 
     CatalogApi(ProductSearch search, ProductCards cards, LegalEntityContext context, CustomersApi customers,
-            JdbcClient jdbc, BlobStore blobs) {
+            JdbcClient jdbc, BlobStore blobs, OrderableProducts orderable) {
         this.blobs = blobs;
+        this.orderable = orderable;
         this.search = search;
         this.cards = cards;
         this.context = context;
@@ -78,6 +82,27 @@ public class CatalogApi {
                          order by c.path""".formatted(Assortment.CONTAINS_P))
                 .param("segment", segment()).query(CategoryNode.class).list()
                 .stream().filter(node -> node.products() > 0).toList();
+    }
+
+    /**
+     * Products by SKU, matched in any case, in one query however many: each with its units, pack multiple, minimum,
+     * status and stock, or only flagged as outside the caller's assortment. SKUs the catalog does not know are absent.
+     */
+    public List<OrderableProduct> orderableBySku(Collection<String> skus) {
+        return orderable.bySku(skus, segment());
+    }
+
+    /** The same for products by id (the lines of a cart), in one query. */
+    public List<OrderableProduct> orderableById(Collection<Long> ids) {
+        return orderable.byId(ids, segment());
+    }
+
+    /**
+     * Up to {@code perSku} active SKUs of the caller's assortment that look like each of the given unknown SKUs
+     * (trigram similarity), keyed by the lower-cased SKU, best first; one query for all of them.
+     */
+    public Map<String, List<String>> similarSkus(Collection<String> skus, int perSku) {
+        return orderable.similar(skus, perSku, segment());
     }
 
     /**

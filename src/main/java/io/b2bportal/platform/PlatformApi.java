@@ -80,7 +80,10 @@ public class PlatformApi {
 
     /** The seller's requisites; empty until they are set (the demo sets them). */
     public Optional<Seller> seller() {
-        return jdbc.sql("select name, legal_name, inn, kpp, email, phone from platform.seller where id = 1")
+        return jdbc.sql("""
+                        select name, legal_name, inn, kpp, email, phone, ogrn, legal_address, bik, bank_name,
+                               settlement_account, correspondent_account
+                          from platform.seller where id = 1""")
                 .query(Seller.class).optional();
     }
 }

@@ -1,5 +1,7 @@
 package io.b2bportal.catalog.admin;
 
+import io.b2bportal.platform.imports.TableWriter;
+import io.b2bportal.platform.imports.TableWriter.Format;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CatalogExports {
-
-    public enum Format { CSV, XLSX }
 
     private static final List<String> PRODUCT_COLUMNS = List.of("sku", "name", "name_en", "brand", "mpn", "barcodes",
             "unit_code", "unit_name", "pack_multiple", "min_order_qty", "weight_kg", "volume_m3", "vat_rate",

@@ -2,18 +2,25 @@ package io.b2bportal.catalog.importing;
 
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.platform.Role;
+import io.b2bportal.platform.imports.ImportJob;
+import io.b2bportal.platform.imports.ImportResult;
+import io.b2bportal.platform.imports.ImportRowResult;
+import io.b2bportal.platform.imports.Imports;
+import io.b2bportal.platform.imports.RowIssue;
+import io.b2bportal.platform.imports.RowSink;
+import io.b2bportal.platform.imports.RowSource;
 import io.b2bportal.shared.DomainException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Bulk changes to products and stock: files imported as background jobs (a dry run first, then apply), and JSON
- * batches from an ERP applied at once. Either way all rows are written in one transaction or none is.
+ * Bulk changes to products and stock: files imported as background jobs of the platform's import queue (a dry run
+ * first, then apply), and JSON batches from an ERP applied at once. Either way all rows are written in one
+ * transaction or none is.
  */
 @Service
 public class CatalogImports {
@@ -45,19 +52,20 @@ public class CatalogImports {
         }
     }
 
-    private final ImportJobs jobs;
-    private final ImportRunner runner;
-    private final ImportWorker worker;
+    private final Imports imports;
 
-    CatalogImports(ImportJobs jobs, ImportRunner runner, ImportWorker worker) {
-        this.jobs = jobs;
-        this.runner = runner;
-        this.worker = worker;
+    CatalogImports(Imports imports) {
+        this.imports = imports;
+    }
+
+    /** Catalog managers and administrators change the catalog in bulk. */
+    static boolean isCatalogManager(PortalUser user) {
+        return user != null && (user.has(Role.CATALOG_MANAGER) || user.has(Role.ADMIN));
     }
 
     /** Only catalog managers and administrators change the catalog in bulk. */
     public static void requireCatalogManager(PortalUser user) {
-        if (user == null || !(user.has(Role.CATALOG_MANAGER) || user.has(Role.ADMIN))) {
+        if (!isCatalogManager(user)) {
             throw new DomainException(403, "forbidden", "problem.forbidden.detail");
         }
     }
@@ -65,39 +73,27 @@ public class CatalogImports {
     /** Queues a file; an unreadable encoding or format is refused now, everything else is reported by the job. */
     public long submit(PortalUser user, ImportKind kind, String fileName, byte[] content, boolean dryRun) {
         requireCatalogManager(user);
-        if (content.length == 0) {
-            throw TableFile.fileProblem("empty");
-        }
-        String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
-        TableFile file = TableFile.of(name, content);
-        long id = jobs.create(kind, name, content, dryRun, estimatedRows(file, content), user.id());
-        worker.nudge();
-        return id;
+        return imports.submit(user, kind.code(), fileName, content, dryRun, Map.of());
     }
 
     public void apply(PortalUser user, long id) {
+        job(user, id);
+        imports.apply(user, id);
+    }
+
+    /** A catalog import job (404 for another module's job). */
+    public ImportJob job(PortalUser user, long id) {
         requireCatalogManager(user);
-        job(id);
-        if (!jobs.requestApply(id)) {
-            throw DomainException.conflict("catalog-import-not-applicable", "catalog.import.apply.notApplicable", id);
-        }
-        worker.nudge();
+        return imports.job(user, id, ImportKind.CODES);
     }
 
-    public ImportJob job(long id) {
-        return jobs.find(id).orElseThrow(() -> DomainException.notFound("import job", id));
+    public List<ImportJob> recent(PortalUser user, int limit) {
+        requireCatalogManager(user);
+        return imports.recent(user, ImportKind.CODES, limit);
     }
 
-    public Optional<ImportJob> find(long id) {
-        return jobs.find(id);
-    }
-
-    public List<ImportJob> recent(int limit) {
-        return jobs.recent(limit);
-    }
-
-    public List<ImportRowResult> rows(long id) {
-        return jobs.rows(id);
+    public List<ImportRowResult> rows(ImportJob job) {
+        return imports.rows(job);
     }
 
     /**
@@ -116,7 +112,7 @@ public class CatalogImports {
         Set<String> header = new LinkedHashSet<>();
         rows.forEach(r -> header.addAll(r.keySet()));
         List<String> columns = new ArrayList<>(header);
-        ImportRunner.Rows source = new ImportRunner.Rows() {
+        RowSource source = new RowSource() {
             @Override
             public void read(RowSink sink) {
                 sink.header(columns);
@@ -131,7 +127,7 @@ public class CatalogImports {
                 return false;
             }
         };
-        ImportRunner.Result result = runner.run(kind, source, true, n -> { }, () -> { });
+        ImportResult result = imports.applyNow(user, kind.code(), source, Map.of());
         if (!result.applied()) {
             throw new BatchRejected(result.errors(), result.errorCount());
         }
@@ -165,19 +161,5 @@ public class CatalogImports {
             return new java.math.BigDecimal(value.toString()).toPlainString();
         }
         return String.valueOf(value);
-    }
-
-    /** Line breaks of a CSV (a little high with multi-line quoted cells); XLSX is counted as it is read. */
-    private static int estimatedRows(TableFile file, byte[] content) {
-        if (!(file instanceof CsvTable)) {
-            return 0;
-        }
-        int lines = 0;
-        for (byte b : content) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        return Math.max(0, lines - 1);
     }
 }

@@ -1,5 +1,10 @@
 package io.b2bportal.catalog.importing;
 
+import io.b2bportal.platform.PortalUser;
+import io.b2bportal.platform.imports.Cells;
+import io.b2bportal.platform.imports.ImportHandler;
+import io.b2bportal.platform.imports.ImportRun;
+import io.b2bportal.platform.imports.ImportTarget;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +30,7 @@ final class ProductImport extends ImportTarget {
             "unit_name", "pack_multiple", "min_order_qty", "weight_kg", "volume_m3", "vat_rate", "purchase_cost",
             "category", "status", "successor_sku", "backorder_allowed", "lead_time_days", "description");
     static final String ATTRIBUTE_PREFIX = "attr:";
+    static final String ERROR = "catalog.import.error.";
     static final Set<String> VAT_RATES = Set.of("22", "10", "0", "EXEMPT");
     static final Set<String> STATUSES = Set.of("ACTIVE", "DISCONTINUED");
     static final Pattern SKU = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$");
@@ -35,13 +42,43 @@ final class ProductImport extends ImportTarget {
     private static final Map<String, String> PLAIN = COLUMNS.stream().filter(c -> !c.equals("category"))
             .collect(Collectors.toMap(c -> c, c -> c, (a, b) -> a, LinkedHashMap::new));
 
+    static final int SAMPLES = 20;
+
     private final Map<String, Long> categories = new HashMap<>();
     private final Map<String, String> attributeTypes = new HashMap<>();
     private final Map<String, Integer> firstRowOfSku = new HashMap<>();
     private List<String> attributeColumns = List.of();
 
-    ProductImport(JdbcClient jdbc, JdbcTemplate template, RowIssues issues, boolean decimalComma) {
-        super(jdbc, template, issues, decimalComma);
+    /** The catalog.products kind of import. */
+    @Component
+    static class Handler implements ImportHandler {
+
+        private final JdbcClient jdbc;
+        private final JdbcTemplate template;
+
+        Handler(JdbcClient jdbc, JdbcTemplate template) {
+            this.jdbc = jdbc;
+            this.template = template;
+        }
+
+        @Override
+        public String code() {
+            return ImportKind.PRODUCTS.code();
+        }
+
+        @Override
+        public boolean permits(PortalUser user) {
+            return CatalogImports.isCatalogManager(user);
+        }
+
+        @Override
+        public ImportTarget open(ImportRun run) {
+            return new ProductImport(jdbc, template, run);
+        }
+    }
+
+    ProductImport(JdbcClient jdbc, JdbcTemplate template, ImportRun run) {
+        super(jdbc, template, run, run.cells());
         jdbc.sql("select code, id from catalog.category").query(rs -> {
             categories.put(rs.getString(1), rs.getLong(2));
         });
@@ -51,31 +88,30 @@ final class ProductImport extends ImportTarget {
     }
 
     @Override
-    Set<String> required() {
+    protected Set<String> required() {
         return Set.of("sku", "name", "category");
     }
 
     @Override
-    List<String> allowed() {
+    protected List<String> allowed() {
         List<String> all = new ArrayList<>(COLUMNS);
         all.add(ATTRIBUTE_PREFIX + "<code>");
         return all;
     }
 
     @Override
-    boolean known(String column) {
+    protected boolean known(String column) {
         return COLUMNS.contains(column) || column.startsWith(ATTRIBUTE_PREFIX)
                 && attributeTypes.containsKey(column.substring(ATTRIBUTE_PREFIX.length()));
     }
 
     @Override
-    void begin(List<String> header) {
-        super.begin(header);
+    protected void columnsKnown() {
         attributeColumns = columns.keySet().stream().filter(c -> c.startsWith(ATTRIBUTE_PREFIX)).toList();
     }
 
     @Override
-    String createTempTable() {
+    protected String createTempTable() {
         return """
                 create temp table import_product (
                     row_no int not null, sku text not null, name text, name_en text, brand text, mpn text,
@@ -87,7 +123,7 @@ final class ProductImport extends ImportTarget {
     }
 
     @Override
-    String insertIntoTempTable() {
+    protected String insertIntoTempTable() {
         return """
                 insert into import_product (row_no, sku, name, name_en, brand, mpn, barcodes, unit_code, unit_name,
                     pack_multiple, min_order_qty, weight_kg, volume_m3, vat_rate, purchase_cost, category_id, status,
@@ -98,19 +134,19 @@ final class ProductImport extends ImportTarget {
     }
 
     @Override
-    Object[] parse(int rowNo, List<String> row) {
+    protected Object[] parse(int rowNo, List<String> row) {
         String sku = Cells.text(cell(row, "sku"));
         cells.startRow(rowNo, sku);
         if (sku == null) {
-            cells.fail("required", "sku");
+            cells.fail("imports.error.required", "sku");
             return null;
         }
         if (!SKU.matcher(sku).matches()) {
-            cells.fail("sku.format", sku);
+            cells.fail(ERROR + "sku.format", sku);
         } else {
             Integer first = firstRowOfSku.putIfAbsent(sku, rowNo);
             if (first != null) {
-                cells.fail("sku.duplicate", sku, first);
+                cells.fail(ERROR + "sku.duplicate", sku, first);
             }
         }
         String name = cells.required("name", cell(row, "name"), 500);
@@ -120,20 +156,20 @@ final class ProductImport extends ImportTarget {
         String barcodes = barcodes(cell(row, "barcodes"));
         String unitCode = orDefault(Cells.text(cell(row, "unit_code")), "796");
         if (!UNIT_CODE.matcher(unitCode).matches()) {
-            cells.fail("unit_code", unitCode);
+            cells.fail(ERROR + "unit_code", unitCode);
         }
         String unitName = orDefault(cells.text("unit_name", cell(row, "unit_name"), 20), "шт");
         BigDecimal packMultiple = orDefault(cells.decimal("pack_multiple", cell(row, "pack_multiple"), 3, true), BigDecimal.ONE);
         BigDecimal minOrder = orDefault(cells.decimal("min_order_qty", cell(row, "min_order_qty"), 3, true), BigDecimal.ONE);
         BigDecimal weight = cells.decimal("weight_kg", cell(row, "weight_kg"), 3, false);
         BigDecimal volume = cells.decimal("volume_m3", cell(row, "volume_m3"), 6, false);
-        String vat = cells.oneOf("vat_rate", cell(row, "vat_rate"), VAT_RATES, "22", "vat_rate");
+        String vat = cells.oneOf("vat_rate", cell(row, "vat_rate"), VAT_RATES, "22", ERROR + "vat_rate");
         BigDecimal cost = cells.decimal("purchase_cost", cell(row, "purchase_cost"), 4, false);
         Long categoryId = category(cells.required("category", cell(row, "category"), 64));
-        String status = cells.oneOf("status", cell(row, "status"), STATUSES, "ACTIVE", "status");
+        String status = cells.oneOf("status", cell(row, "status"), STATUSES, "ACTIVE", ERROR + "status");
         String successor = Cells.text(cell(row, "successor_sku"));
         if (successor != null && !SKU.matcher(successor).matches()) {
-            cells.fail("sku.format", successor);
+            cells.fail(ERROR + "sku.format", successor);
         }
         Boolean backorder = orDefault(cells.bool("backorder_allowed", cell(row, "backorder_allowed")), false);
         Integer leadTime = cells.integer("lead_time_days", cell(row, "lead_time_days"), 0, 365);
@@ -169,7 +205,7 @@ final class ProductImport extends ImportTarget {
                 continue;
             }
             if (!BARCODE.matcher(stripped).matches()) {
-                cells.fail("barcode", stripped);
+                cells.fail(ERROR + "barcode", stripped);
             }
             codes.add(stripped);
         }
@@ -182,7 +218,7 @@ final class ProductImport extends ImportTarget {
         }
         Long id = categories.get(code);
         if (id == null) {
-            cells.fail("category.unknown", code);
+            cells.fail(ERROR + "category.unknown", code);
         }
         return id;
     }
@@ -200,7 +236,7 @@ final class ProductImport extends ImportTarget {
     }
 
     @Override
-    void checkAgainstCatalog() {
+    protected void checkAgainstData() {
         // categories and attributes were resolved from maps loaded once; nothing else needs the catalog
     }
 
@@ -221,15 +257,16 @@ final class ProductImport extends ImportTarget {
     }
 
     @Override
-    Classification classify() {
+    protected Classification classify() {
         return classify("""
-                select t.row_no, t.sku,
+                select t.row_no, t.sku as subject, null::text as scope, null::text as detail, null::text as old_value,
+                       null::text as new_value, null::numeric as weight,
                        case when p.id is null then 'CREATED' when %s then 'UNCHANGED' else 'UPDATED' end as outcome
-                  from import_product t left join catalog.product p on p.sku = t.sku""".formatted(unchanged()));
+                  from import_product t left join catalog.product p on p.sku = t.sku""".formatted(unchanged()), SAMPLES);
     }
 
     @Override
-    void apply() {
+    protected void apply() {
         List<String> targets = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<String> assignments = new ArrayList<>();

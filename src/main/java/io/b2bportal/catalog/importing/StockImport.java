@@ -1,5 +1,10 @@
 package io.b2bportal.catalog.importing;
 
+import io.b2bportal.platform.PortalUser;
+import io.b2bportal.platform.imports.Cells;
+import io.b2bportal.platform.imports.ImportHandler;
+import io.b2bportal.platform.imports.ImportRun;
+import io.b2bportal.platform.imports.ImportTarget;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -8,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Stock by SKU and warehouse. on_hand is required; reserved and incoming, when their column is present, replace
@@ -21,30 +27,58 @@ final class StockImport extends ImportTarget {
     private final Map<String, Long> warehouses = new HashMap<>();
     private final Map<String, Integer> firstRow = new HashMap<>();
 
-    StockImport(JdbcClient jdbc, JdbcTemplate template, RowIssues issues, boolean decimalComma) {
-        super(jdbc, template, issues, decimalComma);
+    /** The catalog.stock kind of import. */
+    @Component
+    static class Handler implements ImportHandler {
+
+        private final JdbcClient jdbc;
+        private final JdbcTemplate template;
+
+        Handler(JdbcClient jdbc, JdbcTemplate template) {
+            this.jdbc = jdbc;
+            this.template = template;
+        }
+
+        @Override
+        public String code() {
+            return ImportKind.STOCK.code();
+        }
+
+        @Override
+        public boolean permits(PortalUser user) {
+            return CatalogImports.isCatalogManager(user);
+        }
+
+        @Override
+        public ImportTarget open(ImportRun run) {
+            return new StockImport(jdbc, template, run);
+        }
+    }
+
+    StockImport(JdbcClient jdbc, JdbcTemplate template, ImportRun run) {
+        super(jdbc, template, run, run.cells());
         jdbc.sql("select code, id from catalog.warehouse").query(rs -> {
             warehouses.put(rs.getString(1), rs.getLong(2));
         });
     }
 
     @Override
-    Set<String> required() {
+    protected Set<String> required() {
         return Set.of("sku", "warehouse", "on_hand");
     }
 
     @Override
-    List<String> allowed() {
+    protected List<String> allowed() {
         return COLUMNS;
     }
 
     @Override
-    boolean known(String column) {
+    protected boolean known(String column) {
         return COLUMNS.contains(column);
     }
 
     @Override
-    String createTempTable() {
+    protected String createTempTable() {
         return """
                 create temp table import_stock (
                     row_no int not null, sku text not null, warehouse_id bigint not null, product_id bigint,
@@ -53,29 +87,29 @@ final class StockImport extends ImportTarget {
     }
 
     @Override
-    String insertIntoTempTable() {
+    protected String insertIntoTempTable() {
         return """
                 insert into import_stock (row_no, sku, warehouse_id, on_hand, reserved, incoming, incoming_date)
                 values (?, ?, ?, cast(? as numeric), cast(? as numeric), cast(? as numeric), cast(? as date))""";
     }
 
     @Override
-    Object[] parse(int rowNo, List<String> row) {
+    protected Object[] parse(int rowNo, List<String> row) {
         String sku = Cells.text(cell(row, "sku"));
         cells.startRow(rowNo, sku);
         if (sku == null) {
-            cells.fail("required", "sku");
+            cells.fail("imports.error.required", "sku");
             return null;
         }
         String warehouse = cells.required("warehouse", cell(row, "warehouse"), 32);
         Long warehouseId = warehouse == null ? null : warehouses.get(warehouse);
         if (warehouse != null && warehouseId == null) {
-            cells.fail("warehouse.unknown", warehouse);
+            cells.fail(ProductImport.ERROR + "warehouse.unknown", warehouse);
         }
         if (warehouseId != null) {
             Integer first = firstRow.putIfAbsent(sku + '\u0000' + warehouse, rowNo);
             if (first != null) {
-                cells.fail("stock.duplicate", sku, warehouse, first);
+                cells.fail(ProductImport.ERROR + "stock.duplicate", sku, warehouse, first);
             }
         }
         BigDecimal onHand = Cells.text(cell(row, "on_hand")) == null ? required("on_hand")
@@ -84,7 +118,7 @@ final class StockImport extends ImportTarget {
         BigDecimal incoming = has("incoming") ? zeroIfNull(cells.decimal("incoming", cell(row, "incoming"), 3, false)) : null;
         LocalDate incomingDate = cells.date("incoming_date", cell(row, "incoming_date"));
         if (onHand != null && reserved != null && reserved.compareTo(onHand) > 0) {
-            cells.fail("stock.reserved", reserved.toPlainString(), onHand.toPlainString());
+            cells.fail(ProductImport.ERROR + "stock.reserved", reserved.toPlainString(), onHand.toPlainString());
         }
         if (cells.failed()) {
             return null;
@@ -93,7 +127,7 @@ final class StockImport extends ImportTarget {
     }
 
     private BigDecimal required(String column) {
-        cells.fail("required", column);
+        cells.fail("imports.error.required", column);
         return null;
     }
 
@@ -102,11 +136,11 @@ final class StockImport extends ImportTarget {
     }
 
     @Override
-    void checkAgainstCatalog() {
+    protected void checkAgainstData() {
         jdbc.sql("update import_stock t set product_id = p.id from catalog.product p where p.sku = t.sku").update();
         jdbc.sql("delete from import_stock where product_id is null returning row_no, sku")
                 .query(rs -> {
-                    issues.add(rs.getInt(1), rs.getString(2), "sku.unknown", rs.getString(2));
+                    issues.add(rs.getInt(1), rs.getString(2), ProductImport.ERROR + "sku.unknown", rs.getString(2));
                 });
         if (!has("reserved")) {
             jdbc.sql("""
@@ -116,7 +150,7 @@ final class StockImport extends ImportTarget {
                                and s.reserved > t.on_hand
                             returning t.row_no, t.sku, s.reserved, t.on_hand""")
                     .query(rs -> {
-                        issues.add(rs.getInt(1), rs.getString(2), "stock.reserved",
+                        issues.add(rs.getInt(1), rs.getString(2), ProductImport.ERROR + "stock.reserved",
                                 rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
                                 rs.getBigDecimal(4).stripTrailingZeros().toPlainString());
                     });
@@ -134,17 +168,18 @@ final class StockImport extends ImportTarget {
     }
 
     @Override
-    Classification classify() {
+    protected Classification classify() {
         return classify("""
-                select t.row_no, t.sku,
+                select t.row_no, t.sku as subject, null::text as scope, null::text as detail, null::text as old_value,
+                       null::text as new_value, null::numeric as weight,
                        case when s.product_id is null then 'CREATED' when %s then 'UNCHANGED' else 'UPDATED' end as outcome
                   from import_stock t
                   left join catalog.stock s on s.product_id = t.product_id and s.warehouse_id = t.warehouse_id"""
-                .formatted(unchanged()));
+                .formatted(unchanged()), ProductImport.SAMPLES);
     }
 
     @Override
-    void apply() {
+    protected void apply() {
         StringBuilder assignments = new StringBuilder("on_hand = excluded.on_hand");
         for (String column : List.of("reserved", "incoming", "incoming_date")) {
             if (has(column)) {

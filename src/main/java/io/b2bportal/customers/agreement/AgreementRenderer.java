@@ -106,6 +106,17 @@ class AgreementRenderer {
         lines.add(seller.legalName());
         lines.add(seller.kpp() == null ? text("customers.agreement.pdf.inn", orDash(seller.inn()))
                 : text("customers.agreement.pdf.innKpp", orDash(seller.inn()), seller.kpp()));
+        if (seller.ogrn() != null) {
+            lines.add(text("customers.agreement.pdf.ogrn", seller.ogrn()));
+        }
+        if (seller.legalAddress() != null) {
+            lines.add(text("customers.agreement.pdf.legalAddress", seller.legalAddress()));
+        }
+        if (seller.bik() != null) {
+            lines.add(text("customers.agreement.pdf.bank", seller.bankName(), seller.bik()));
+            lines.add(text("customers.agreement.pdf.account", seller.settlementAccount()));
+            lines.add(text("customers.agreement.pdf.corrAccount", seller.correspondentAccount()));
+        }
         if (seller.email() != null) {
             lines.add(text("customers.agreement.pdf.email", seller.email()));
         }

@@ -52,9 +52,12 @@ class PlatformDemoData implements DemoData {
     @Override
     public void seed(DemoSeeding seeding) {
         jdbc.sql("""
-                        insert into platform.seller (name, legal_name, inn, kpp, email, phone)
+                        insert into platform.seller (name, legal_name, inn, kpp, email, phone, ogrn, legal_address,
+                                                     bik, bank_name, settlement_account, correspondent_account)
                         values ('ТехноСнаб', 'ООО «ТехноСнаб»', '7707083893', '770701001', 'sales@demo.local',
-                                '+7 495 000-00-00')
+                                '+7 495 000-00-00', '1027700132195',
+                                '115114, г. Москва, ул. Дербеневская, д. 20, стр. 1', '044525225', 'ПАО Сбербанк',
+                                '40702810938000099999', '30101810400000000225')
                         on conflict (id) do nothing""").update();
         // One Argon2 hash for all demo accounts: the password is public anyway, and hashing is slow on purpose.
         String hash = passwordEncoder.encode(PASSWORD);

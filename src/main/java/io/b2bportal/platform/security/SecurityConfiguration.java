@@ -64,6 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/catalog/**", "/api/v1/admin/products", "/api/v1/admin/products/**",
                                 "/api/v1/admin/stock", "/api/v1/admin/stock/**")
                                 .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/admin/pricing/imports", "/api/v1/admin/pricing/imports/**",
+                                "/api/v1/admin/pricing/price-lists/*/export").hasAnyRole(PRICING_WRITERS)
                         // pricing: all staff read; who writes: PRICING_WRITERS
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/pricing/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .requestMatchers("/api/v1/admin/pricing/contract-prices/**").hasAnyRole(CONTRACT_PRICE_WRITERS)
@@ -94,6 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/mail", "/admin/mail/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin/catalog", "/admin/catalog/**")
                                 .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/admin/pricing/imports", "/admin/pricing/imports/**", "/admin/pricing/exports/**")
+                                .hasAnyRole(PRICING_WRITERS)
                         .requestMatchers(HttpMethod.GET, "/admin/pricing/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .requestMatchers("/admin/pricing/contract-prices/**").hasAnyRole(CONTRACT_PRICE_WRITERS)
                         .requestMatchers("/admin/pricing/**").hasAnyRole(PRICING_WRITERS)

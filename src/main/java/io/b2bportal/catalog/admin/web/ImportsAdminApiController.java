@@ -4,9 +4,10 @@ import io.b2bportal.catalog.admin.CatalogExports;
 import io.b2bportal.catalog.importing.CatalogImports;
 import io.b2bportal.catalog.importing.CatalogImports.BatchRejected;
 import io.b2bportal.catalog.importing.CatalogImports.BatchResult;
-import io.b2bportal.catalog.importing.ImportJob;
 import io.b2bportal.catalog.importing.ImportKind;
 import io.b2bportal.platform.PortalUser;
+import io.b2bportal.platform.imports.ImportJob;
+import io.b2bportal.platform.imports.ImportReports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,16 +43,16 @@ class ImportsAdminApiController {
 
     private final CatalogImports imports;
     private final CatalogExports exports;
-    private final ImportMessages messages;
+    private final ImportReports messages;
 
-    ImportsAdminApiController(CatalogImports imports, CatalogExports exports, ImportMessages messages) {
+    ImportsAdminApiController(CatalogImports imports, CatalogExports exports, ImportReports messages) {
         this.imports = imports;
         this.exports = exports;
         this.messages = messages;
     }
 
     /** A job with its progress, the reason of a whole-file failure and the per-row report. */
-    record JobReport(ImportJob job, int percent, String failure, List<ImportMessages.RowView> rows) {
+    record JobReport(CatalogImportJob job, int percent, String failure, List<CatalogImportJob.RowView> rows) {
     }
 
     @PostMapping(path = "/catalog/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -61,28 +62,26 @@ class ImportsAdminApiController {
             @RequestPart MultipartFile file, @RequestParam(defaultValue = "true") boolean dryRun) throws IOException {
         long id = imports.submit(user, kind, file.getOriginalFilename(), file.getBytes(), dryRun);
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/catalog/imports/" + id))
-                .body(report(imports.job(id)));
+                .body(report(imports.job(user, id)));
     }
 
     @GetMapping("/catalog/imports")
     @Operation(summary = "Recent import jobs, newest first")
-    List<ImportJob> recent(@AuthenticationPrincipal PortalUser user) {
-        CatalogImports.requireCatalogManager(user);
-        return imports.recent(50);
+    List<CatalogImportJob> recent(@AuthenticationPrincipal PortalUser user) {
+        return imports.recent(user, 50).stream().map(CatalogImportJob::of).toList();
     }
 
     @GetMapping("/catalog/imports/{id}")
     @Operation(summary = "An import job: status, progress, counts and the per-row report (errors with reasons)")
     JobReport job(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-        CatalogImports.requireCatalogManager(user);
-        return report(imports.job(id));
+        return report(imports.job(user, id));
     }
 
     @PostMapping("/catalog/imports/{id}/apply")
     @Operation(summary = "Apply a validated dry run: the file is checked again and written in one transaction")
     ResponseEntity<JobReport> apply(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
         imports.apply(user, id);
-        return ResponseEntity.accepted().body(report(imports.job(id)));
+        return ResponseEntity.accepted().body(report(imports.job(user, id)));
     }
 
     @GetMapping("/catalog/exports/{what}")
@@ -115,15 +114,15 @@ class ImportsAdminApiController {
                 locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("errors", e.errors().stream()
-                .map(issue -> Map.of("index", issue.row() - 1, "sku", String.valueOf(issue.sku()),
-                        "message", messages.issue(issue, locale)))
+                .map(issue -> Map.of("index", issue.row() - 1, "sku", String.valueOf(issue.subject()),
+                        "message", messages.message(issue, locale)))
                 .toList());
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private JobReport report(ImportJob job) {
         Locale locale = LocaleContextHolder.getLocale();
-        return new JobReport(job, job.percent(), messages.failure(job, locale),
-                messages.rows(imports.rows(job.id()), locale));
+        return new JobReport(CatalogImportJob.of(job), job.percent(), messages.failure(job, locale),
+                CatalogImportJob.RowView.of(imports.rows(job), messages, locale));
     }
 }

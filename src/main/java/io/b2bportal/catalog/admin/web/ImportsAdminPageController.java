@@ -2,9 +2,10 @@ package io.b2bportal.catalog.admin.web;
 
 import io.b2bportal.catalog.admin.CatalogExports;
 import io.b2bportal.catalog.importing.CatalogImports;
-import io.b2bportal.catalog.importing.ImportJob;
 import io.b2bportal.catalog.importing.ImportKind;
 import io.b2bportal.platform.PortalUser;
+import io.b2bportal.platform.imports.ImportJob;
+import io.b2bportal.platform.imports.ImportReports;
 import io.b2bportal.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,11 +28,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ImportsAdminPageController {
 
+    static final String BASE = "/admin/catalog/imports";
+    private static final ImportReports.Columns COLUMNS = new ImportReports.Columns(null, "catalog.import.sku", null,
+            null, null);
+
     private final CatalogImports imports;
     private final CatalogExports exports;
-    private final ImportMessages messages;
+    private final ImportReports messages;
 
-    ImportsAdminPageController(CatalogImports imports, CatalogExports exports, ImportMessages messages) {
+    ImportsAdminPageController(CatalogImports imports, CatalogExports exports, ImportReports messages) {
         this.imports = imports;
         this.exports = exports;
         this.messages = messages;
@@ -39,8 +44,7 @@ class ImportsAdminPageController {
 
     @GetMapping("/admin/catalog/imports")
     String list(@AuthenticationPrincipal PortalUser user, Model model) {
-        CatalogImports.requireCatalogManager(user);
-        model.addAttribute("jobs", imports.recent(30));
+        model.addAttribute("jobs", imports.recent(user, 30));
         model.addAttribute("kinds", ImportKind.values());
         return "catalog/admin-imports";
     }
@@ -51,7 +55,7 @@ class ImportsAdminPageController {
             Locale locale, RedirectAttributes redirect) throws IOException {
         CatalogImports.requireCatalogManager(user);
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("uploadError", messages.text("catalog.import.file.empty", java.util.List.of(), locale));
+            redirect.addFlashAttribute("uploadError", messages.text("imports.file.empty", java.util.List.of(), locale));
             return "redirect:/admin/catalog/imports";
         }
         try {
@@ -73,12 +77,9 @@ class ImportsAdminPageController {
     /** The part of the job page that htmx polls while the job runs. */
     @GetMapping("/admin/catalog/imports/{id}/panel")
     String panel(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Locale locale, Model model) {
-        CatalogImports.requireCatalogManager(user);
-        ImportJob job = imports.job(id);
-        model.addAttribute("job", job);
-        model.addAttribute("failure", messages.failure(job, locale));
-        model.addAttribute("rows", job.finished() ? messages.rows(imports.rows(id), locale) : java.util.List.of());
-        return "catalog/admin-import :: panel";
+        ImportJob job = imports.job(user, id);
+        model.addAttribute("panel", messages.panel(BASE, job, COLUMNS, locale));
+        return "platform/imports :: panel";
     }
 
     @PostMapping("/admin/catalog/imports/{id}/apply")
