@@ -6,7 +6,6 @@ import io.b2bportal.support.Multipart;
 import io.b2bportal.support.PortalTest;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
