@@ -4,7 +4,9 @@ import io.b2bportal.customers.agreement.Agreements;
 import io.b2bportal.customers.agreement.OrderingPolicy;
 import io.b2bportal.customers.contract.Contracts;
 import io.b2bportal.customers.entity.Companies;
+import io.b2bportal.customers.entity.CustomerAccess;
 import io.b2bportal.customers.entity.LegalEntities;
+import io.b2bportal.platform.PortalUser;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -22,10 +24,12 @@ public class CustomersApi {
     private final Agreements agreements;
     private final OrderingPolicy orderingPolicy;
     private final Companies companies;
+    private final CustomerAccess access;
 
     CustomersApi(LegalEntities legalEntities, Contracts contracts, Agreements agreements,
-            OrderingPolicy orderingPolicy, Companies companies) {
+            OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access) {
         this.companies = companies;
+        this.access = access;
         this.legalEntities = legalEntities;
         this.contracts = contracts;
         this.agreements = agreements;
@@ -77,5 +81,25 @@ public class CustomersApi {
     /** Companies whose name contains the text (any case), by name, at most {@code limit}. */
     public List<CompanyRef> companies(String text, int limit) {
         return companies.named(text, limit);
+    }
+
+    /** The companies with these ids (unknown ids are left out), by name. */
+    public List<CompanyRef> companies(java.util.Collection<Long> ids) {
+        return companies.byIds(ids);
+    }
+
+    /** The legal entities of a company, by name. */
+    public List<LegalEntityRef> legalEntitiesOf(long companyId) {
+        return legalEntities.ofCompany(companyId).stream().map(LegalEntities.LegalEntityView::ref).toList();
+    }
+
+    /** Whether a member of staff may see this customer: an account manager only their own clients, a catalog manager none. */
+    public boolean staffSees(PortalUser staff, long companyId) {
+        return staff.isStaff() && access.canSeeCompany(staff, companyId);
+    }
+
+    /** Whether a member of staff may change this customer's terms: administrators, sales heads and its account manager. */
+    public boolean staffManages(PortalUser staff, long companyId) {
+        return staffSees(staff, companyId) && access.sellerManages(staff, companyId);
     }
 }

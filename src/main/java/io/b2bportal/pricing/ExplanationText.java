@@ -58,13 +58,14 @@ class ExplanationText {
         format.setMaximumFractionDigits(4);
         format.setRoundingMode(RoundingMode.HALF_UP);
         String sign = Money.RUB.equals(money.currency()) ? "₽" : money.currency().getCurrencyCode();
-        return format.format(money.amount()) + "\u00a0" + sign;
+        return format.format(money.amount()).replace('-', '\u2212') + "\u00a0" + sign;
     }
 
     static String number(BigDecimal number, Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(numberLocale(locale));
         format.setMaximumFractionDigits(4);
-        return format.format(number.stripTrailingZeros());
+        // a typographic minus: "−10 %" reads as an adjustment, "-10 %" as a hyphen
+        return format.format(number.stripTrailingZeros()).replace('-', '\u2212');
     }
 
     private static Locale numberLocale(Locale locale) {

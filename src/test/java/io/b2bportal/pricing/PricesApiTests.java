@@ -200,7 +200,7 @@ class PricesApiTests {
         HttpResponse<String> page = admin.get("/admin/pricing/explain?entity=" + entity("5027123457")
                 + "&sku=BLT-933-M10x40-ZINC&qty=100&lang=en");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("ООО «Бета Инструмент»").contains("Price type of your contract: Dealer")
+        assertThat(page.body()).contains("ООО «Бета Инструмент»").contains("Price type of the contract: Dealer")
                 .contains("Rounded to whole roubles");
 
         WebSession buyer = new WebSession(port).login("buyer@beta.demo", "demo");

@@ -146,6 +146,61 @@ class PricingApiTests {
     }
 
     @Test
+    void aTerminatedContractNamesNoPriceTypeAndTheGroupTypeApplies() {
+        String sku = "HND-RINGSPANNER-20";
+        BigDecimal base = basePrice(sku);
+        assertThat(price(ALPHA_REMONT, sku).unitPrice()).isEqualByComparingTo(base);
+        try {
+            jdbc.sql("update customers.contract set status = 'TERMINATED' where legal_entity_id = :e")
+                    .param("e", entity(ALPHA_REMONT)).update();
+            PricedLine line = price(ALPHA_REMONT, sku);
+            assertThat(line.priceType()).isEqualTo("wholesale");
+            assertThat(line.unitPrice()).isEqualByComparingTo(kopecks(base.multiply(new BigDecimal("0.90"))));
+        } finally {
+            jdbc.sql("update customers.contract set status = 'ACTIVE' where legal_entity_id = :e")
+                    .param("e", entity(ALPHA_REMONT)).update();
+        }
+    }
+
+    @Test
+    void aPromotionWithAMinimumOrderAmountAppliesWhenTheOrderBeforeItReachesTheAmount() {
+        long company = jdbc.sql("select company_id from customers.legal_entity where inn = :inn").param("inn", GAMMA)
+                .query(Long.class).single();
+        long promotion = jdbc.sql("""
+                        insert into pricing.promotion (name, starts_at, ends_at, target, effect, value, min_order_amount)
+                        values ('Big orders', now() - interval '1 hour', now() + interval '1 day', 'COMPANIES',
+                                'PERCENT_OFF', 5, 50000) returning id""").query(Long.class).single();
+        try {
+            jdbc.sql("insert into pricing.promotion_target (promotion_id, company_id) values (:p, :c)")
+                    .param("p", promotion).param("c", company).update();
+            jdbc.sql("""
+                            insert into pricing.promotion_scope (promotion_id, product_id)
+                            select :p, id from catalog.product where sku = 'HND-RINGSPANNER-21'""")
+                    .param("p", promotion).update();
+            BigDecimal base = basePrice("HND-RINGSPANNER-21");
+            int below = new BigDecimal("50000").divide(base, 0, java.math.RoundingMode.DOWN).intValue() - 1;
+
+            Quote small = pricing.quote(entity(GAMMA), List.of(QuoteLine.of("HND-RINGSPANNER-21", below)));
+            assertThat(small.totals().gross()).isLessThan(new BigDecimal("50000"));
+            assertThat(small.lines().getFirst().source()).isEqualTo(PriceSource.PRICE_TYPE);
+
+            Quote big = pricing.quote(entity(GAMMA), List.of(QuoteLine.of("HND-RINGSPANNER-21", below),
+                    QuoteLine.of("HND-RINGSPANNER-17", 20)));
+            assertThat(big.lines().getFirst().source()).isEqualTo(PriceSource.PROMOTION);
+            assertThat(big.lines().getFirst().unitPrice())
+                    .isEqualByComparingTo(kopecks(base.multiply(new BigDecimal("0.95"))));
+            assertThat(big.lines().get(1).source()).as("outside the promotion's scope")
+                    .isEqualTo(PriceSource.PRICE_TYPE);
+
+            Quote told = pricing.quote(entity(GAMMA), List.of(QuoteLine.of("HND-RINGSPANNER-21", 1)),
+                    new BigDecimal("60000"));
+            assertThat(told.lines().getFirst().source()).isEqualTo(PriceSource.PROMOTION);
+        } finally {
+            jdbc.sql("delete from pricing.promotion where id = :p").param("p", promotion).update();
+        }
+    }
+
+    @Test
     void tooManyLinesAreRefusedAndBadQuantitiesCannotBeAsked() {
         List<QuoteLine> lines = java.util.stream.IntStream.range(0, 1001)
                 .mapToObj(i -> QuoteLine.of("SKU-" + i, 1)).toList();

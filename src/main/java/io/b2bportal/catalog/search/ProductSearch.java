@@ -25,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductSearch {
 
     private static final Pattern ATTRIBUTE_CODE = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
-    private static final String TSQUERY = "(websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q)"
-            + " || websearch_to_tsquery('simple', :q))";
 
     private final JdbcClient jdbc;
 
@@ -48,7 +46,7 @@ public class ProductSearch {
             return strict;
         }
         // nothing matched exactly or by words: forgive typos ("болд м8", "шурупвёрт")
-        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.45', true)").query().singleRow();
+        TextMatch.forgiveTypos(jdbc);
         return run(query, segment, true);
     }
 
@@ -65,13 +63,7 @@ public class ProductSearch {
         String order = switch (query.sort()) {
             case "name" -> "p.name, p.sku";
             case "sku" -> "p.sku";
-            default -> query.text() == null ? "p.name, p.sku"
-                    : """
-                    case when lower(p.sku) = lower(:q) then 0
-                         when lower(p.sku) like :prefix or lower(p.mpn) = lower(:q) or p.barcodes @> array[cast(:q as text)] then 1
-                         when p.search @@ %s then 2 else 3 end,
-                    ts_rank(p.search, %s) desc, word_similarity(lower(:q), lower(p.name)) desc, p.name, p.sku"""
-                    .formatted(TSQUERY, TSQUERY);
+            default -> query.text() == null ? "p.name, p.sku" : TextMatch.RELEVANCE;
         };
         Map<String, Object> params = new HashMap<>(filter.params());
         params.put("limit", query.size());
@@ -147,11 +139,8 @@ public class ProductSearch {
             params.put("category", query.categoryId());
         }
         if (query.text() != null) {
-            params.put("q", query.text());
-            params.put("prefix", escapeLike(query.text().toLowerCase()) + "%");
-            where.add(fuzzy ? "lower(:q) <% lower(p.name)" : """
-                    (lower(p.sku) like :prefix or lower(p.mpn) like :prefix or p.barcodes @> array[cast(:q as text)]
-                     or p.search @@ %s)""".formatted(TSQUERY));
+            params.putAll(TextMatch.params(query.text()));
+            where.add(fuzzy ? TextMatch.FUZZY : TextMatch.STRICT);
         }
         if (withBrands && !query.brands().isEmpty()) {
             where.add("p.brand = any(:brands)");
@@ -171,9 +160,5 @@ public class ProductSearch {
             where.add("exists (select 1 from catalog.stock s where s.product_id = p.id and s.on_hand > s.reserved)");
         }
         return new Filter(where.isEmpty() ? "true" : String.join(" and ", where), params);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The buyer's catalog: one search box, filters with counts kept in the URL, a dense table, the product page. */
+/**
+ * The buyer's catalog: one search box, filters with counts kept in the URL, a dense table (or, with {@code view=grid},
+ * cards with pictures), the product page.
+ */
 @Controller
 class CatalogPageController {
 
@@ -46,6 +49,7 @@ class CatalogPageController {
         model.addAttribute("pageSizes", ProductQuery.PAGE_SIZES);
         model.addAttribute("queryString", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("urls", new CatalogUrls(params));
+        model.addAttribute("view", "grid".equals(params.getFirst("view")) ? "grid" : "list");
         return htmx != null ? "catalog/list :: results" : "catalog/list";
     }
 
@@ -58,13 +62,16 @@ class CatalogPageController {
         return "catalog/product";
     }
 
-    /** Links that change one thing of the current query (a filter, the page, the size) and keep the rest. */
+    /**
+     * Links that change one thing of the current query (a filter, the page, the size, the view) and keep the rest; a
+     * new filter or size starts again at the first page, a new view stays on the same one.
+     */
     record CatalogUrls(MultiValueMap<String, String> params) {
 
         public String with(String name, Object value) {
             UriComponentsBuilder builder = base();
             builder.replaceQueryParam(name, value);
-            if (!"page".equals(name)) {
+            if (!"page".equals(name) && !"view".equals(name)) {
                 builder.replaceQueryParam("page");
             }
             return builder.build().encode().toUriString();

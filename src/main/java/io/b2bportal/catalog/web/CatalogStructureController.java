@@ -4,6 +4,8 @@ import io.b2bportal.catalog.structure.CatalogStructure;
 import io.b2bportal.platform.PortalUser;
 import io.b2bportal.shared.DomainException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,13 +37,17 @@ class CatalogStructureController {
             @NotBlank @Size(max = 200) String name, @Size(max = 200) String nameEn, List<String> attributes) {
     }
 
+    /** An attribute; {@code filterable} defaults to true and {@code position} to last. */
     record AttributeForm(@NotBlank @Pattern(regexp = "^[a-z][a-z0-9_]{0,63}$") String code,
             @NotBlank @Size(max = 200) String name, @Size(max = 200) String nameEn,
-            @NotBlank @Pattern(regexp = "NUMBER|TEXT|ENUM|BOOLEAN") String type, @Size(max = 20) String unit) {
+            @NotBlank @Pattern(regexp = "NUMBER|TEXT|ENUM|BOOLEAN") String type, @Size(max = 20) String unit,
+            Boolean filterable, @Min(0) @Max(100_000) Integer position) {
     }
 
+    /** A warehouse; {@code position} (its place in stock tables) defaults to last. */
     record WarehouseForm(@NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,31}$") String code,
-            @NotBlank @Size(max = 200) String name, @Size(max = 500) String address) {
+            @NotBlank @Size(max = 200) String name, @Size(max = 500) String address,
+            @Min(0) @Max(100_000) Integer position) {
     }
 
     @GetMapping("/admin/catalog")

@@ -187,4 +187,10 @@ public class Companies {
                 .param("text", text == null ? "" : text.strip()).param("limit", limit)
                 .query(CompanyRef.class).list();
     }
+
+    public List<CompanyRef> byIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("""
+                        select id, name, group_id from customers.company where id = any (:ids) order by name""")
+                .param("ids", ids.toArray(Long[]::new)).query(CompanyRef.class).list();
+    }
 }

@@ -86,11 +86,11 @@ public class ImportReports {
         return format.format(number);
     }
 
-    /** "+3.1 %" from old to new, to one decimal place (HALF_UP, display only); null without two numbers. */
+    /** "+3.1 %" from old to new, to one decimal place (HALF_UP, display only); null without two different numbers. */
     static String change(String oldValue, String newValue, Locale locale) {
         BigDecimal before = decimal(oldValue);
         BigDecimal after = decimal(newValue);
-        if (before == null || after == null || before.signum() == 0) {
+        if (before == null || after == null || before.signum() == 0 || before.compareTo(after) == 0) {
             return null;
         }
         BigDecimal percent = after.subtract(before).multiply(BigDecimal.valueOf(100))

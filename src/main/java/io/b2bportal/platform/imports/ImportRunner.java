@@ -4,6 +4,8 @@ import io.b2bportal.platform.imports.ImportTarget.Classification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,8 @@ class ImportRunner {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Duration lease;
@@ -63,6 +67,7 @@ class ImportRunner {
                 jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "import:" + handler.code())
                         .query(rs -> { });
             }
+            long started = System.nanoTime();
             RowIssues issues = new RowIssues();
             ImportTarget target = handler.open(new ImportRun(handler.code(), options, rows.decimalComma(), issues,
                     userId));
@@ -84,9 +89,12 @@ class ImportRunner {
             if (target.columns == null) {
                 throw TableFile.fileProblem("empty");
             }
+            long read = System.nanoTime();
             target.finish();
             listener.progress(count[0]);
+            long checked = System.nanoTime();
             Classification outcome = target.classify();
+            long classified = System.nanoTime();
             boolean applying = apply && issues.isEmpty();
             ImportResult result = new ImportResult(count[0], outcome.created(), outcome.updated(), outcome.unchanged(),
                     outcome.removed(), issues.count(), issues.kept(), outcome.samples(), applying);
@@ -97,7 +105,14 @@ class ImportRunner {
             } else {
                 status.setRollbackOnly();
             }
+            log.info("{} {}: {} rows read in {} ms, checked in {} ms, classified in {} ms{}", handler.code(),
+                    applying ? "applied" : "checked", count[0], millis(started, read), millis(read, checked),
+                    millis(checked, classified), applying ? ", written in " + millis(classified, System.nanoTime()) + " ms" : "");
             return result;
         });
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public abstract class ImportTarget {
 
     public static final int BATCH = 1000;
+    private static final Pattern VALUES = Pattern.compile("(?is)^(.*\\))\\s*values\\s*(\\(.*\\))\\s*$");
 
     /** The outcome counts of a run and a sample of its rows (see {@link #classify(String, int)}). */
     public record Classification(int created, int updated, int unchanged, int removed, List<ImportRowResult> samples) {
@@ -57,7 +60,10 @@ public abstract class ImportTarget {
     /** {@code create temp table ... on commit drop}. */
     protected abstract String createTempTable();
 
-    /** The batch insert into the temp table, with a {@code ?} for each value {@link #parse} returns. */
+    /**
+     * The insert of one row into the temp table, {@code insert into t (a, b) values (?, cast(? as numeric))}, with a
+     * {@code ?} for each value {@link #parse} returns; rows are sent many to a statement.
+     */
     protected abstract String insertIntoTempTable();
 
     /** The row's values for the temp table, or null when the row has errors (reported through {@link #cells}). */
@@ -132,14 +138,47 @@ public abstract class ImportTarget {
 
     final void finish() {
         flush();
+        // the temp table has no statistics yet: without them the checks below may pick a plan for an empty table
+        jdbc.sql("analyze " + tempTable()).update();
         checkAgainstData();
     }
 
+    /** The temp table's name, from {@link #insertIntoTempTable()}. */
+    private String tempTable() {
+        String[] words = insertIntoTempTable().strip().split("\\s+");
+        return words[2].contains("(") ? words[2].substring(0, words[2].indexOf('(')) : words[2];
+    }
+
+    /**
+     * One statement per batch: the single-row insert of {@link #insertIntoTempTable()} with its {@code values (...)}
+     * tuple repeated for every row of the batch. A JDBC batch of single-row inserts would still be executed row by
+     * row by the server, several times slower.
+     */
     private void flush() {
-        if (!batch.isEmpty()) {
-            template.batchUpdate(insertIntoTempTable(), batch);
-            batch.clear();
+        if (batch.isEmpty()) {
+            return;
         }
+        String insert = insertIntoTempTable();
+        Matcher values = VALUES.matcher(insert);
+        if (!values.find()) {
+            throw new IllegalStateException("not an insert ... values (...): " + insert);
+        }
+        String head = values.group(1) + " values ";
+        String tuple = values.group(2).strip();
+        int width = batch.getFirst().length;
+        // PostgreSQL takes at most 65,535 parameters in one statement
+        int rowsPerStatement = Math.max(1, Math.min(batch.size(), 65_535 / width));
+        for (int from = 0; from < batch.size(); from += rowsPerStatement) {
+            List<Object[]> rows = batch.subList(from, Math.min(batch.size(), from + rowsPerStatement));
+            StringBuilder sql = new StringBuilder(head.length() + rows.size() * (tuple.length() + 1)).append(head);
+            Object[] args = new Object[rows.size() * width];
+            for (int r = 0; r < rows.size(); r++) {
+                sql.append(r == 0 ? "" : ",").append(tuple);
+                System.arraycopy(rows.get(r), 0, args, r * width, width);
+            }
+            template.update(sql.toString(), args);
+        }
+        batch.clear();
     }
 
     /**
@@ -150,29 +189,50 @@ public abstract class ImportTarget {
      * outcome with the largest weight are the ones kept (the biggest price changes), then the first rows.
      */
     protected Classification classify(String classified, int samplesPerOutcome) {
-        int[] counts = new int[4];
-        List<ImportRowResult> samples = new ArrayList<>();
-        jdbc.sql("""
-                        select row_no, outcome, scope, subject, detail, old_value, new_value, n from (
-                          select c.*, row_number() over (partition by outcome order by weight desc nulls last, row_no) as rn,
-                                 count(*) over (partition by outcome) as n
-                            from (%s) c) x
-                         where rn <= %d order by weight desc nulls last, row_no nulls last, subject, detail"""
-                        .formatted(classified, samplesPerOutcome))
-                .query(rs -> {
-                    String outcome = rs.getString("outcome");
-                    counts[switch (outcome) {
-                        case ImportRowResult.CREATED -> 0;
-                        case ImportRowResult.UPDATED -> 1;
-                        case ImportRowResult.UNCHANGED -> 2;
-                        case ImportRowResult.REMOVED -> 3;
-                        default -> throw new IllegalStateException("unknown outcome " + outcome);
-                    }] = rs.getInt("n");
-                    int row = rs.getInt("row_no");
-                    samples.add(new ImportRowResult(rs.wasNull() ? null : row, outcome, rs.getString("scope"),
-                            rs.getString("subject"), rs.getString("detail"), rs.getString("old_value"),
-                            rs.getString("new_value"), null, List.of()));
-                });
-        return new Classification(counts[0], counts[1], counts[2], counts[3], samples);
+        // counted by a hash aggregate and sampled by a top-N per outcome over one materialized pass: no sort of
+        // all rows, which for a million rows would be the slowest step of the run
+        String columns = "row_no, outcome, scope, subject, detail, old_value, new_value, weight";
+        StringBuilder sql = new StringBuilder("with c as materialized (").append(classified).append(")\n");
+        for (String outcome : OUTCOMES) {
+            sql.append("(select ").append(columns).append(", null::bigint as n from c where outcome = '").append(outcome)
+                    .append("' order by weight desc nulls last, row_no limit ").append(samplesPerOutcome).append(")\n")
+                    .append("union all\n");
+        }
+        sql.append("select null, outcome, null, null, null, null, null, null, count(*) from c group by outcome");
+        int[] counts = new int[OUTCOMES.size()];
+        List<Sample> samples = new ArrayList<>();
+        jdbc.sql(sql.toString()).query(rs -> {
+            String outcome = rs.getString("outcome");
+            int index = OUTCOMES.indexOf(outcome);
+            if (index < 0) {
+                throw new IllegalStateException("unknown outcome " + outcome);
+            }
+            long n = rs.getLong("n");
+            if (!rs.wasNull()) {
+                counts[index] = (int) n;
+                return;
+            }
+            int number = rs.getInt("row_no");
+            Integer row = rs.wasNull() ? null : number;
+            samples.add(new Sample(rs.getBigDecimal("weight"), new ImportRowResult(row, outcome,
+                    rs.getString("scope"), rs.getString("subject"), rs.getString("detail"), rs.getString("old_value"),
+                    rs.getString("new_value"), null, List.of())));
+        });
+        samples.sort(Sample.ORDER);
+        return new Classification(counts[0], counts[1], counts[2], counts[3],
+                samples.stream().map(Sample::row).toList());
+    }
+
+    private static final List<String> OUTCOMES = List.of(ImportRowResult.CREATED, ImportRowResult.UPDATED,
+            ImportRowResult.UNCHANGED, ImportRowResult.REMOVED);
+
+    /** The report's order: the heaviest first (the largest changes), then by row, the removed (no row) last. */
+    private record Sample(java.math.BigDecimal weight, ImportRowResult row) {
+
+        static final java.util.Comparator<Sample> ORDER = java.util.Comparator
+                .comparing(Sample::weight, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+                .thenComparing(s -> s.row().row(), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(s -> s.row().subject(), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(s -> s.row().detail(), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
     }
 }

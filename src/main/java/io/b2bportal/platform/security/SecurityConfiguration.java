@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,6 +36,16 @@ class SecurityConfiguration {
             "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * Pricing: every member of staff reads it. Price lists, price types, group price types and promotions are changed
+     * by administrators, sales heads and catalog (pricing) managers; contract prices by administrators, sales heads
+     * and account managers (the pricing module lets an account manager change only their own clients').
+     */
+    private static final String[] PRICING_WRITERS = { Role.ADMIN.name(), Role.SALES_HEAD.name(),
+            Role.CATALOG_MANAGER.name() };
+    private static final String[] CONTRACT_PRICE_WRITERS = { Role.ADMIN.name(), Role.SALES_HEAD.name(),
+            Role.ACCOUNT_MANAGER.name() };
+
     /** Argon2id for new hashes; bcrypt hashes (from imports) still verify. */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -53,6 +64,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/catalog/**", "/api/v1/admin/products", "/api/v1/admin/products/**",
                                 "/api/v1/admin/stock", "/api/v1/admin/stock/**")
                                 .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/admin/pricing/imports", "/api/v1/admin/pricing/imports/**",
+                                "/api/v1/admin/pricing/price-lists/*/export").hasAnyRole(PRICING_WRITERS)
+                        // pricing: all staff read; who writes: PRICING_WRITERS
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/pricing/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
+                        .requestMatchers("/api/v1/admin/pricing/contract-prices/**").hasAnyRole(CONTRACT_PRICE_WRITERS)
+                        .requestMatchers("/api/v1/admin/pricing/**").hasAnyRole(PRICING_WRITERS)
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -79,6 +96,11 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/mail", "/admin/mail/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin/catalog", "/admin/catalog/**")
                                 .hasAnyRole(Role.CATALOG_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/admin/pricing/imports", "/admin/pricing/imports/**", "/admin/pricing/exports/**")
+                                .hasAnyRole(PRICING_WRITERS)
+                        .requestMatchers(HttpMethod.GET, "/admin/pricing/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
+                        .requestMatchers("/admin/pricing/contract-prices/**").hasAnyRole(CONTRACT_PRICE_WRITERS)
+                        .requestMatchers("/admin/pricing/**").hasAnyRole(PRICING_WRITERS)
                         .requestMatchers("/admin", "/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")

@@ -2,7 +2,11 @@ package io.b2bportal.pricing.web;
 
 import io.b2bportal.customers.CustomersApi;
 import io.b2bportal.pricing.PriceExplanation;
+import io.b2bportal.pricing.PricedLine;
 import io.b2bportal.pricing.PricingApi;
+import io.b2bportal.shared.Money;
+import java.util.Currency;
+import java.util.Map;
 import io.b2bportal.shared.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,12 +57,24 @@ class PricingPageController {
                 Long legalEntity = requests.legalEntity(entity);
                 model.addAttribute("entityRef", legalEntity == null ? null
                         : customers.legalEntity(legalEntity).orElse(null));
-                model.addAttribute("explanation", pricing.explain(legalEntity, sku.strip(),
-                        PriceRequests.quantity(qty)));
+                PriceExplanation explanation = pricing.explain(legalEntity, sku.strip(), PriceRequests.quantity(qty));
+                model.addAttribute("explanation", explanation);
+                model.addAttribute("amounts", amounts(explanation.line()));
             } catch (DomainException e) {
                 model.addAttribute("error", e);
             }
         }
         return "pricing/admin-explain";
+    }
+
+    /** The line's amounts as money, for the page to format in the reader's language. */
+    private static Map<String, Money> amounts(PricedLine line) {
+        if (!line.priced()) {
+            return Map.of();
+        }
+        Currency currency = Currency.getInstance(line.currency());
+        return Map.of("unitGross", new Money(line.unitGross(), currency), "unitNet", new Money(line.unitNet(), currency),
+                "lineNet", new Money(line.lineNet(), currency), "lineVat", new Money(line.lineVat(), currency),
+                "lineGross", new Money(line.lineGross(), currency));
     }
 }

@@ -352,6 +352,32 @@ class PriceEngineTests {
         }
     }
 
+    @Test
+    void theWorkedExampleOfTheDocsComesOutToTheKopeck() {
+        // docs/pricing.md, "A worked example, in kopecks"
+        PricingFixture rules = base().price(1, "76.23").tier(1, "1000", "72.42").tier(1, "5000", "68.61")
+                .percent("wholesale", "base", "-10", Rounding.KOPECK).contractType("wholesale")
+                .promotion(promotion(1, Effect.PERCENT_OFF, "15").priority(20))
+                .promotion(promotion(2, Effect.SPECIAL_PRICE, "56.00").priority(30))
+                .promotion(promotion(3, Effect.PERCENT_OFF, "10"));
+
+        Resolution resolution = rules.at(1200);
+
+        assertThat(resolution.unitPrice().toPlainString()).isEqualTo("55.40");
+        assertThat(resolution.promotion().id()).isEqualTo(1);
+        assertThat(resolution.unitNet().toPlainString()).isEqualTo("45.41");
+        assertThat(resolution.line()).isEqualTo(new LineAmounts(new BigDecimal("54491.80"),
+                new BigDecimal("11988.20"), new BigDecimal("66480.00")));
+        assertThat(resolution.steps()).extracting(Step::kind).containsSubsequence(Kind.TYPE_CONTRACT, Kind.TIER,
+                Kind.DERIVED_PERCENT, Kind.PROMOTION_NOT_BEST, Kind.PROMOTION_PERCENT, Kind.PROMOTION_NOT_BEST,
+                Kind.VAT_INCLUDED);
+        LineAmounts net = base().list(1, "base", false).price(1, "76.23").tier(1, "1000", "72.42")
+                .percent("wholesale", "base", "-10", Rounding.KOPECK).contractType("wholesale")
+                .promotion(promotion(1, Effect.PERCENT_OFF, "15")).at(1200).line();
+        assertThat(net).isEqualTo(new LineAmounts(new BigDecimal("66480.00"), new BigDecimal("14625.60"),
+                new BigDecimal("81105.60")));
+    }
+
     @Nested
     class Vat {
 
