@@ -86,6 +86,8 @@ class CartBrowserTests {
         assertThat(overStock.getByTestId("choice-BACKORDER")).hasCount(0);
         overStock.getByTestId("choice-TAKE_AVAILABLE").click();
         assertThat(page.getByTestId("cart-count")).hasText("3");
+        assertThat(page.getByTestId("cart-badge")).hasCount(1);
+        assertThat(page.getByTestId("products-table")).hasCount(1);
         Browser.screenshot(page, "ordering-catalog-rows-en");
         assertThat(page.evaluate("window.notReloaded")).isEqualTo(true);
 
@@ -129,6 +131,10 @@ class CartBrowserTests {
         page.getByLabel("Quantity of " + nut).press("Enter");
         assertThat(page.getByLabel("Quantity of " + nut)).hasValue("300");
         assertThat(page.getByTestId("line-error")).hasCount(0);
+        // htmx swapped the cart body five times: still one page, one body, one header count
+        assertThat(page.locator("#cart-body")).hasCount(1);
+        assertThat(page.getByTestId("cart-name")).hasCount(1);
+        assertThat(page.getByTestId("cart-count")).hasCount(1);
         Browser.screenshot(page, "ordering-cart-en");
 
         page.getByLabel("Select " + nut).check();
