@@ -65,6 +65,7 @@ class PricingAdminBrowserTests {
 
         row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit the prices of " + sku)).click();
         Locator form = row.getByTestId("tier-form");
+        settled();
         form.getByLabel("Price of tier 1").fill("1,5");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(form).containsText("use a point for decimals");
@@ -74,6 +75,8 @@ class PricingAdminBrowserTests {
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("+ tier")).click();
         form.getByLabel("Quantity of tier 3").fill("500");
         form.getByLabel("Price of tier 3").fill("22.5");
+        // the row was swapped in by "+ tier": Enter submits through htmx only once htmx has taken the new form over
+        settled();
         Browser.screenshot(page, "pricing-admin-price-row-edit-en");
         form.getByLabel("Price of tier 3").press("Enter");
 
@@ -198,5 +201,10 @@ class PricingAdminBrowserTests {
                          where price_list_id = (select id from pricing.price_list where code = :l)
                            and product_id = (select id from catalog.product where sku = :sku) order by min_qty""")
                 .param("l", list).param("sku", sku).query(BigDecimal.class).list();
+    }
+
+    /** Waits until htmx has finished swapping and settling, so a form it swapped in is wired before it is used. */
+    private void settled() {
+        page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
     }
 }
