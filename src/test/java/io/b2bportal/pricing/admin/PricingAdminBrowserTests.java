@@ -73,6 +73,9 @@ class PricingAdminBrowserTests {
 
         form.getByLabel("Price of tier 1").fill("24.90");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("+ tier")).click();
+        // the new row autofocuses its first price when htmx settles: typing before that lands in the wrong field
+        form.getByLabel("Quantity of tier 3").waitFor();
+        settled();
         form.getByLabel("Quantity of tier 3").fill("500");
         form.getByLabel("Price of tier 3").fill("22.5");
         // the row was swapped in by "+ tier": Enter submits through htmx only once htmx has taken the new form over
