@@ -8,6 +8,7 @@ import io.b2bportal.customers.CustomersApi;
 import io.b2bportal.customers.LegalEntityContext;
 import io.b2bportal.platform.BlobStore;
 import io.b2bportal.platform.PortalUser;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,11 @@ public class CatalogApi {
     private final JdbcClient jdbc;
     private final BlobStore blobs;
     private final OrderableProducts orderable;
+    private final StockReservations stock;
 
     CatalogApi(ProductSearch search, ProductCards cards, LegalEntityContext context, CustomersApi customers,
-            JdbcClient jdbc, BlobStore blobs, OrderableProducts orderable) {
+            JdbcClient jdbc, BlobStore blobs, OrderableProducts orderable, StockReservations stock) {
+        this.stock = stock;
         this.blobs = blobs;
         this.orderable = orderable;
         this.search = search;
@@ -137,5 +140,24 @@ public class CatalogApi {
             return null;
         }
         return context.current().map(entity -> customers.termsOf(entity.id()).assortment()).orElse(null);
+    }
+
+    /**
+     * Reserves up to the wanted quantity of each product (by id) over its warehouses, within the caller's transaction
+     * (which must exist): the stock rows are locked in product order until it ends, so concurrent reservations never
+     * take more than is on hand. Returns what was reserved of each product; the rest could not be.
+     */
+    public Map<Long, BigDecimal> reserve(Map<Long, BigDecimal> wanted) {
+        return stock.reserve(wanted);
+    }
+
+    /** Gives reserved quantities back (a cancelled order), within the caller's transaction. */
+    public void releaseReserved(Map<Long, BigDecimal> quantities) {
+        stock.release(quantities);
+    }
+
+    /** Reserved quantities leave the warehouse: on hand and reserved both go down, within the caller's transaction. */
+    public void shipReserved(Map<Long, BigDecimal> quantities) {
+        stock.ship(quantities);
     }
 }

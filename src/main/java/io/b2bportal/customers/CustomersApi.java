@@ -1,5 +1,6 @@
 package io.b2bportal.customers;
 
+import io.b2bportal.customers.address.Addresses;
 import io.b2bportal.customers.agreement.Agreements;
 import io.b2bportal.customers.agreement.OrderingPolicy;
 import io.b2bportal.customers.contract.Contracts;
@@ -25,9 +26,11 @@ public class CustomersApi {
     private final OrderingPolicy orderingPolicy;
     private final Companies companies;
     private final CustomerAccess access;
+    private final Addresses addresses;
 
     CustomersApi(LegalEntities legalEntities, Contracts contracts, Agreements agreements,
-            OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access) {
+            OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access, Addresses addresses) {
+        this.addresses = addresses;
         this.companies = companies;
         this.access = access;
         this.legalEntities = legalEntities;
@@ -101,5 +104,28 @@ public class CustomersApi {
     /** Whether a member of staff may change this customer's terms: administrators, sales heads and its account manager. */
     public boolean staffManages(PortalUser staff, long companyId) {
         return staffSees(staff, companyId) && access.sellerManages(staff, companyId);
+    }
+
+    /**
+     * For staff order lists: null when this member of staff sees every customer, otherwise the account manager id
+     * whose clients alone they see (-1: none).
+     */
+    public Long staffManagerFilter(PortalUser staff) {
+        return access.managerFilter(staff);
+    }
+
+    /** The delivery addresses of a legal entity (not archived), the default first, at most {@code limit}. */
+    public List<DeliveryAddress> deliveryAddresses(long legalEntityId, int limit) {
+        return addresses.search(legalEntityId, null, limit, 0).stream().map(CustomersApi::address).toList();
+    }
+
+    /** One delivery address of a legal entity, if it is its own and not archived. */
+    public Optional<DeliveryAddress> deliveryAddress(long legalEntityId, long addressId) {
+        return addresses.find(legalEntityId, addressId).map(CustomersApi::address);
+    }
+
+    private static DeliveryAddress address(Addresses.AddressView a) {
+        return new DeliveryAddress(a.id(), a.legalEntityId(), a.label(), a.address(), a.contactName(),
+                a.contactPhone(), a.isDefault());
     }
 }

@@ -16,5 +16,7 @@ public enum Source {
     API,
     MOVE,
     COPY,
-    DUPLICATE
+    DUPLICATE,
+    /** Emptied by a checkout, or added again from a past order (reorder). */
+    ORDER
 }

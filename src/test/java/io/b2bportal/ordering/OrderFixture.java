@@ -1,0 +1,112 @@
+package io.b2bportal.ordering;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Products of a test's own, so that each test states its case in one line and shares no stock with any other: a
+ * price in the base list (with VAT), stock in one warehouse, backorders or not. And the demo customers' ids and
+ * contract terms, changed for one test and put back after it.
+ */
+final class OrderFixture {
+
+    static final String ALPHA_STROY = "7704123450";
+    static final String ALPHA_REMONT = "7704987650";
+    static final String BETA = "5027123457";
+
+    private final JdbcClient jdbc;
+
+    OrderFixture(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long entity(String inn) {
+        return jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", inn)
+                .query(Long.class).single();
+    }
+
+    long company(String inn) {
+        return jdbc.sql("select company_id from customers.legal_entity where inn = :inn").param("inn", inn)
+                .query(Long.class).single();
+    }
+
+    long user(String email) {
+        return jdbc.sql("select id from platform.user_account where email = :email").param("email", email)
+                .query(Long.class).single();
+    }
+
+    /** A new product in pieces, this base price a piece (with VAT), this much on hand; backorders with 10 days lead. */
+    String product(String price, int onHand, boolean backorder) {
+        String sku = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long id = jdbc.sql("""
+                        insert into catalog.product (sku, name, name_en, category_id, backorder_allowed, lead_time_days)
+                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null),
+                                :backorder, :lead)
+                        returning id""")
+                .param("sku", sku).param("name", "Тестовый товар " + sku).param("nameEn", "Test product " + sku)
+                .param("backorder", backorder).param("lead", backorder ? 10 : null).query(Long.class).single();
+        jdbc.sql("""
+                        insert into catalog.stock (product_id, warehouse_id, on_hand)
+                        values (:id, (select min(id) from catalog.warehouse), :onHand)""")
+                .param("id", id).param("onHand", onHand).update();
+        jdbc.sql("""
+                        insert into pricing.price (price_list_id, product_id, amount)
+                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
+                .param("id", id).param("amount", new BigDecimal(price)).update();
+        return sku;
+    }
+
+    BigDecimal reserved(String sku) {
+        return stock(sku, "reserved");
+    }
+
+    BigDecimal onHand(String sku) {
+        return stock(sku, "on_hand");
+    }
+
+    void setOnHand(String sku, int onHand) {
+        jdbc.sql("""
+                        update catalog.stock set on_hand = :onHand
+                         where product_id = (select id from catalog.product where sku = :sku)""")
+                .param("sku", sku).param("onHand", onHand).update();
+    }
+
+    private BigDecimal stock(String sku, String column) {
+        return jdbc.sql("select coalesce(sum(" + column + "), 0) from catalog.stock s join catalog.product p"
+                        + " on p.id = s.product_id where p.sku = :sku")
+                .param("sku", sku).query(BigDecimal.class).single().stripTrailingZeros();
+    }
+
+    /** The contract's terms as they are, to put back after a test changed them. */
+    record Terms(String paymentTerms, BigDecimal creditLimit, BigDecimal minOrderAmount) {
+    }
+
+    Terms terms(long entity) {
+        return jdbc.sql("""
+                        select payment_terms, credit_limit, min_order_amount from customers.contract
+                         where legal_entity_id = :entity""")
+                .param("entity", entity).query(Terms.class).single();
+    }
+
+    void setTerms(long entity, Terms terms) {
+        jdbc.sql("""
+                        update customers.contract
+                           set payment_terms = :terms, credit_limit = :limit, min_order_amount = :minimum
+                         where legal_entity_id = :entity""")
+                .param("terms", terms.paymentTerms()).param("limit", terms.creditLimit())
+                .param("minimum", terms.minOrderAmount()).param("entity", entity).update();
+    }
+
+    /** What the legal entity's open orders add up to now. */
+    BigDecimal openOrders(long entity) {
+        return jdbc.sql("""
+                        select coalesce(sum(total_gross), 0) from ordering.orders
+                         where legal_entity_id = :entity and status not in ('COMPLETED', 'CANCELLED')""")
+                .param("entity", entity).query(BigDecimal.class).single();
+    }
+
+    long orderCount() {
+        return jdbc.sql("select count(*) from ordering.orders").query(Long.class).single();
+    }
+}
