@@ -158,7 +158,7 @@ class OrderApiTests {
         String sku = fixture.product("50000", 100, false);
         try {
             BigDecimal open = fixture.openOrders(stroy);
-            fixture.setTerms(stroy, new OrderFixture.Terms("DEFERRAL", open.add(new BigDecimal("60000")),
+            fixture.setTerms(stroy, new OrderFixture.Terms("DEFERRAL", terms.deferralDays(), open.add(new BigDecimal("60000")),
                     terms.minOrderAmount()));
             json(buyer.post("/api/v1/orders", lines(sku, "1")), 201);
 

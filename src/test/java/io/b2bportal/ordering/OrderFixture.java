@@ -79,12 +79,12 @@ final class OrderFixture {
     }
 
     /** The contract's terms as they are, to put back after a test changed them. */
-    record Terms(String paymentTerms, BigDecimal creditLimit, BigDecimal minOrderAmount) {
+    record Terms(String paymentTerms, int deferralDays, BigDecimal creditLimit, BigDecimal minOrderAmount) {
     }
 
     Terms terms(long entity) {
         return jdbc.sql("""
-                        select payment_terms, credit_limit, min_order_amount from customers.contract
+                        select payment_terms, deferral_days, credit_limit, min_order_amount from customers.contract
                          where legal_entity_id = :entity""")
                 .param("entity", entity).query(Terms.class).single();
     }
@@ -92,9 +92,10 @@ final class OrderFixture {
     void setTerms(long entity, Terms terms) {
         jdbc.sql("""
                         update customers.contract
-                           set payment_terms = :terms, credit_limit = :limit, min_order_amount = :minimum
+                           set payment_terms = :terms, deferral_days = :days, credit_limit = :limit,
+                               min_order_amount = :minimum
                          where legal_entity_id = :entity""")
-                .param("terms", terms.paymentTerms()).param("limit", terms.creditLimit())
+                .param("terms", terms.paymentTerms()).param("days", terms.deferralDays()).param("limit", terms.creditLimit())
                 .param("minimum", terms.minOrderAmount()).param("entity", entity).update();
     }
 
