@@ -388,6 +388,21 @@ class OrderApiTests {
                 .statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theDemoHasOrdersInManyStatusesAMergedOneAndABackorder() {
+        List<String> statuses = jdbc.sql("""
+                        select distinct o.status from ordering.orders o join platform.user_account u on u.id = o.placed_by
+                         where u.email in ('buyer@alpha.demo', 'manager@demo.local', 'buyer@beta.demo')
+                           and o.created_at < now() - interval '12 hours'""")
+                .query(String.class).list();
+        assertThat(statuses).contains("COMPLETED", "DELIVERED", "SHIPPED", "PARTIALLY_SHIPPED", "CONFIRMED", "PLACED",
+                "CANCELLED");
+        assertThat(jdbc.sql("select count(*) from ordering.orders where cardinality(source_cart_ids) = 2 "
+                + "and po_number = 'ПЗ-1131'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from ordering.order_line l join ordering.orders o on o.id = l.order_id "
+                + "where l.backordered > 0 and o.po_number = 'ПЗ-1120'").query(Long.class).single()).isEqualTo(1);
+    }
+
     private String place(String sku, String quantity) {
         return json(buyer.post("/api/v1/orders", lines(sku, quantity)), 201).get("orders").get(0).get("number")
                 .asString();
