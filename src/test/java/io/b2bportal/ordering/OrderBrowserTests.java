@@ -142,4 +142,31 @@ class OrderBrowserTests {
         assertThat(fixture.onHand(sku)).isEqualByComparingTo("2");
         Browser.screenshot(page, "orders-admin-shipped-en");
     }
+
+    @Test
+    void aSalesRepPlacesAnOrderForACustomerByPhone() {
+        String sku = fixture.product("20000", 10, false);
+        context.close();
+        context = Browser.newContext("http://localhost:" + port, "ru-RU");
+        page = context.newPage();
+        Browser.signIn(page, "manager@demo.local");
+        page.navigate("/admin/orders?lang=ru");
+        Browser.screenshot(page, "orders-admin-queue-ru");
+
+        page.getByTestId("on-behalf-link").click();
+        page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("7704123450"))
+                .getByRole(AriaRole.LINK).click();
+        page.getByLabel("Строки: артикул и количество, по одной в строке").fill(sku + " 0\n");
+        page.getByTestId("place-order").click();
+        assertThat(page.getByTestId("checkout-error")).containsText(sku);
+        page.getByLabel("Строки: артикул и количество, по одной в строке").fill(sku + "\t3\n");
+        page.getByLabel("Ваш номер заказа").fill("по телефону");
+        Browser.screenshot(page, "orders-on-behalf-ru");
+        page.getByTestId("place-order").click();
+
+        page.waitForURL(Pattern.compile(".*/admin/orders/\\d{4}-\\d{6}$"));
+        assertThat(page.getByTestId("order-facts")).containsText("за клиента");
+        assertThat(page.getByTestId("order-lines")).containsText(sku);
+        assertThat(fixture.reserved(sku)).isEqualByComparingTo("3");
+    }
 }
