@@ -103,7 +103,7 @@ class OrderPageController {
             @RequestParam(name = "splitQuantity", required = false) List<String> splitQuantities,
             Model model, RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        Buyer buyer = buyers.require();
+        Buyer buyer = writer();
         CheckoutForm form = new CheckoutForm(cartIds == null ? List.of() : cartIds, merge, deleteCarts, addressId,
                 desiredDate, poNumber, comment, token == null || token.isBlank() ? UUID.randomUUID().toString() : token,
                 rows(splitSkus, splitAddresses, splitQuantities));
