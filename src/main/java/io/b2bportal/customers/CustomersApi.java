@@ -25,9 +25,12 @@ public class CustomersApi {
     private final OrderingPolicy orderingPolicy;
     private final Companies companies;
     private final CustomerAccess access;
+    private final io.b2bportal.customers.entity.ApprovalLimits approvalLimits;
 
     CustomersApi(LegalEntities legalEntities, Contracts contracts, Agreements agreements,
-            OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access) {
+            OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access,
+            io.b2bportal.customers.entity.ApprovalLimits approvalLimits) {
+        this.approvalLimits = approvalLimits;
         this.companies = companies;
         this.access = access;
         this.legalEntities = legalEntities;
@@ -59,6 +62,11 @@ public class CustomersApi {
     public Optional<String> whyCannotOrder(long legalEntityId) {
         return agreements.standing(legalEntityId).map(orderingPolicy::whyCannotOrder)
                 .orElseGet(() -> Optional.of(OrderingPolicy.UNKNOWN_ENTITY));
+    }
+
+    /** What a buyer of the company may order without an approver (set by the company's administrator). */
+    public ApprovalLimit approvalLimit(long companyId, long userId) {
+        return approvalLimits.of(companyId, userId);
     }
 
     /** A customer group (pricing assigns price types and targets promotions to groups). */
