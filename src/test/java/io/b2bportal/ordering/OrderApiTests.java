@@ -50,6 +50,7 @@ class OrderApiTests {
     void signIn() {
         fixture = new OrderFixture(jdbc);
         stroy = fixture.entity(ALPHA_STROY);
+        OrderFixture.acceptAgreement(new Http(port), stroy);
         buyer = new CartClient(new Http(port), "buyer@alpha.demo").actingFor(stroy);
         ops = new CartClient(new Http(port), "ops@demo.local");
     }
@@ -126,12 +127,13 @@ class OrderApiTests {
         long cart = buyer.createCart(unique("Too small"));
         buyer.addLine(cart, sku, "5");
         Quote quote = pricing.quote(stroy, List.of(QuoteLine.of(sku, 5)));
-        String missing = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US))
-                .format(quote.minimumOrderShortfall());
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        String missing = format.format(quote.minimumOrderShortfall());
+        String minimum = format.format(quote.minimumOrderAmount());
         long before = fixture.orderCount();
 
         assertProblem(buyer.post("/api/v1/orders", "{\"cartIds\": [%d]}".formatted(cart)), 422, "minimum-order",
-                "below the minimum order amount of 10,000.00: add " + missing + " more");
+                "below the minimum order amount of " + minimum + ": add " + missing + " more");
 
         assertThat(fixture.orderCount()).isEqualTo(before);
         assertThat(fixture.reserved(sku)).isEqualByComparingTo("0");

@@ -42,6 +42,7 @@ class OrderBrowserTests {
     void signIn() {
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         fixture = new OrderFixture(jdbc);
+        OrderFixture.acceptAgreement(new Http(port), fixture.entity(ALPHA_STROY));
         api = new CartClient(new Http(port), "buyer@alpha.demo").actingFor(fixture.entity(ALPHA_STROY));
         context = Browser.newContext("http://localhost:" + port, "en-US");
         page = context.newPage();

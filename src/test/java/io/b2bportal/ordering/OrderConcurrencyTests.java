@@ -37,6 +37,8 @@ class OrderConcurrencyTests {
 
     private static final int THREADS = 40;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -53,6 +55,7 @@ class OrderConcurrencyTests {
     void buyer() {
         fixture = new OrderFixture(jdbc);
         stroy = fixture.entity(ALPHA_STROY);
+        OrderFixture.acceptAgreement(new io.b2bportal.support.Http(port), stroy);
         buyer = new Placer(fixture.user("buyer@alpha.demo"), stroy, fixture.company(ALPHA_STROY), Channel.API);
     }
 

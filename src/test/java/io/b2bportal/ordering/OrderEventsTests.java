@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RecordApplicationEvents
 class OrderEventsTests {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -36,6 +38,7 @@ class OrderEventsTests {
     void eachStepOfAnOrderPublishesItsEvent() {
         OrderFixture fixture = new OrderFixture(jdbc);
         long stroy = fixture.entity(ALPHA_STROY);
+        OrderFixture.acceptAgreement(new io.b2bportal.support.Http(port), stroy);
         long ops = fixture.user("ops@demo.local");
         String sku = fixture.product("20000", 10, false);
         Placer buyer = new Placer(fixture.user("buyer@alpha.demo"), stroy, fixture.company(ALPHA_STROY), Channel.API);

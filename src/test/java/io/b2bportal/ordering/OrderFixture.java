@@ -21,6 +21,17 @@ final class OrderFixture {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Alpha Stroy's company administrator accepts the current supply agreement (again, if another test published a new
+     * version since), so that the legal entity may order whatever ran before.
+     */
+    static void acceptAgreement(io.b2bportal.support.Http http, long entity) {
+        CartClient admin = new CartClient(http, "admin@alpha.demo").actingFor(entity);
+        String sha = CartClient.json(admin.get("/api/v1/agreement"), 200).get("pdfSha256").asString();
+        var accepted = admin.post("/api/v1/agreement/accept", "{\"pdfSha256\": \"" + sha + "\"}");
+        org.assertj.core.api.Assertions.assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    }
+
     long entity(String inn) {
         return jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", inn)
                 .query(Long.class).single();

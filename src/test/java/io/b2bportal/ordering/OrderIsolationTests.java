@@ -59,6 +59,7 @@ class OrderIsolationTests {
     @BeforeEach
     void anOrderOfAlphaStroy() {
         fixture = new OrderFixture(jdbc);
+        OrderFixture.acceptAgreement(new Http(port), fixture.entity(ALPHA_STROY));
         owner = new CartClient(new Http(port), "buyer@alpha.demo").actingFor(fixture.entity(ALPHA_STROY));
         sku = fixture.product("20000", 10, false);
         number = json(owner.post("/api/v1/orders", OrderApiTests.lines(sku, "2")), 201).get("orders").get(0)

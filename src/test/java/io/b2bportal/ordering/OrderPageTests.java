@@ -38,6 +38,7 @@ class OrderPageTests {
     @BeforeEach
     void signIn() {
         fixture = new OrderFixture(jdbc);
+        OrderFixture.acceptAgreement(new Http(port), fixture.entity(ALPHA_STROY));
         api = new CartClient(new Http(port), "buyer@alpha.demo").actingFor(fixture.entity(ALPHA_STROY));
         web = new WebSession(port).login("buyer@alpha.demo", "demo");
         web.get("/?lang=ru");

@@ -90,12 +90,13 @@ public class Checkout {
         if (!request.cartIds().isEmpty() && !request.lines().isEmpty()) {
             throw DomainException.invalid("carts-and-lines", "orders.refused.carts-and-lines");
         }
+        List<Group> groups = request.cartIds().isEmpty() ? List.of(fromLines(request.lines()))
+                : fromCarts(placer, request.cartIds(), request.merge());
+        // after the carts: a cart that is not the buyer's is not found, whatever else is wrong
         customers.whyCannotOrder(placer.legalEntityId()).ifPresent(key -> {
             throw new DomainException(422, "order-not-allowed", "orders.refused.not-allowed",
                     new DefaultMessageSourceResolvable(new String[] {key}, key));
         });
-        List<Group> groups = request.cartIds().isEmpty() ? List.of(fromLines(request.lines()))
-                : fromCarts(placer, request.cartIds(), request.merge());
         List<Long> productIds = groups.stream().flatMap(g -> g.quantities().keySet().stream()).distinct().toList();
         Map<Long, OrderableProduct> products = catalog.orderableById(productIds).stream()
                 .collect(Collectors.toMap(OrderableProduct::id, Function.identity()));
