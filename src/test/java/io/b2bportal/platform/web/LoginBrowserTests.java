@@ -126,7 +126,7 @@ class LoginBrowserTests {
         page.getByLabel("Password").press("Enter");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/(\\?continue)?$"));
 
-        page.navigate("/orders/does-not-exist");
+        page.navigate("/no-such-section/does-not-exist");
         assertThat(page.getByTestId("error-page")).containsText("Page not found");
         Browser.screenshot(page, "not-found-en");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the portal home")).click();
