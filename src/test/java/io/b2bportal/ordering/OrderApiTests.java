@@ -382,8 +382,12 @@ class OrderApiTests {
         assertThat(order.get("channel").asString()).isEqualTo("ON_BEHALF");
         assertThat(order.get("placedBy").asString()).isNotBlank();
         assertThat(fixture.reserved(sku)).isEqualByComparingTo("2");
-        assertThat(jdbc.sql("select count(*) from platform.audit_log where action = 'ORDER_ON_BEHALF' and subject like :s")
+        assertThat(jdbc.sql("select count(*) from platform.audit_log where action = 'ordering.order.on-behalf' and subject like :s")
                 .param("s", "Order " + order.get("number").asString() + "%").query(Long.class).single()).isEqualTo(1);
+        io.b2bportal.support.WebSession card = new io.b2bportal.support.WebSession(port)
+                .login("manager@demo.local", "demo");
+        assertThat(card.get("/admin/customers/" + fixture.company(ALPHA_STROY), "en").body())
+                .contains("placed an order on behalf of the customer").contains(order.get("number").asString());
         CartClient manager2 = new CartClient(new Http(port), "manager2@demo.local");
         assertThat(manager2.post("/api/v1/admin/orders", """
                 {"legalEntityId": %d, "lines": [{"sku": "%s", "quantity": 2}]}""".formatted(stroy, sku))

@@ -79,7 +79,7 @@ public class StaffOrders {
                 Channel.ON_BEHALF), request, key);
         if (!placed.replayed()) {
             String numbers = String.join(", ", placed.orderIds().stream().map(orders::numberOf).toList());
-            audit.record(staff.id(), "ORDER_ON_BEHALF", entity.companyId(),
+            audit.record(staff.id(), "ordering.order.on-behalf", entity.companyId(),
                     "Order " + numbers + " for " + entity.displayName(), ip);
         }
         return placed;
