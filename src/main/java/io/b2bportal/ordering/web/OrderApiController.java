@@ -16,7 +16,6 @@ import io.b2bportal.ordering.order.Submissions;
 import io.b2bportal.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -134,9 +133,5 @@ class OrderApiController {
             throw new DomainException(HttpStatus.FORBIDDEN.value(), "view-as", "ordering.cart.view-as");
         }
         return buyer;
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
     }
 }
