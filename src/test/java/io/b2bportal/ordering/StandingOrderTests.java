@@ -227,6 +227,18 @@ class StandingOrderTests {
         assertThat(get(so).get("summary").get("status").asString()).isEqualTo("ACTIVE");
     }
 
+    @Test
+    void theDemoHasAWeeklyStandingOrderAndAMonthlyOneWaitingForReview() {
+        JsonNode list = json(buyer.get("/api/v1/standing-orders"), 200);
+        assertThat(list.findValuesAsString("name")).contains("Еженедельный крепёж для цеха",
+                "Ежемесячно: расходники склада");
+        for (JsonNode so : list) {
+            if (so.get("name").asString().equals("Ежемесячно: расходники склада")) {
+                assertThat(so.get("waiting").asInt()).isEqualTo(1);
+            }
+        }
+    }
+
     private long cartWith(String sku, String quantity) {
         long cart = buyer.createCart(unique("Standing"));
         buyer.addLine(cart, sku, quantity);
