@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Prices next to products, for the caller of the current request (a buyer: their acting legal entity's price; staff
@@ -19,6 +20,13 @@ public interface PriceDisplay {
 
     /** The unit price of each product at its minimum order quantity; products without a price map to on-request. */
     Map<Long, ShownPrice> prices(Collection<Long> productIds);
+
+    /**
+     * The products among {@code productIds} whose unit price with VAT at their minimum order quantity (the price the
+     * list shows) lies between {@code from} and {@code to} inclusive, either of them null for open; products on request
+     * never do. The catalog's price filter.
+     */
+    Set<Long> pricedWithin(Collection<Long> productIds, BigDecimal from, BigDecimal to);
 
     /** The product page: the price at the quantity, the quantity tiers, and a short "why this price". */
     Optional<ProductPrice> product(long productId, BigDecimal quantity);

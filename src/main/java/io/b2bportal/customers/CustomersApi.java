@@ -27,10 +27,13 @@ public class CustomersApi {
     private final Companies companies;
     private final CustomerAccess access;
     private final Addresses addresses;
+    private final io.b2bportal.customers.entity.ApprovalLimits approvalLimits;
 
     CustomersApi(LegalEntities legalEntities, Contracts contracts, Agreements agreements,
-            OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access, Addresses addresses) {
+            OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access, Addresses addresses,
+            io.b2bportal.customers.entity.ApprovalLimits approvalLimits) {
         this.addresses = addresses;
+        this.approvalLimits = approvalLimits;
         this.companies = companies;
         this.access = access;
         this.legalEntities = legalEntities;
@@ -62,6 +65,11 @@ public class CustomersApi {
     public Optional<String> whyCannotOrder(long legalEntityId) {
         return agreements.standing(legalEntityId).map(orderingPolicy::whyCannotOrder)
                 .orElseGet(() -> Optional.of(OrderingPolicy.UNKNOWN_ENTITY));
+    }
+
+    /** What a buyer of the company may order without an approver (set by the company's administrator). */
+    public ApprovalLimit approvalLimit(long companyId, long userId) {
+        return approvalLimits.of(companyId, userId);
     }
 
     /** A customer group (pricing assigns price types and targets promotions to groups). */

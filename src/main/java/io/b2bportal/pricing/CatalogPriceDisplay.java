@@ -11,7 +11,9 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,24 @@ class CatalogPriceDisplay implements PriceDisplay {
                 ? new Shown(line.currency(), line.unitNet(), line.unitGross(), line.pricesIncludeVat(),
                         line.source(), line.promotion()) : null)));
         return shown;
+    }
+
+    @Override
+    public Set<Long> pricedWithin(Collection<Long> productIds, BigDecimal from, BigDecimal to) {
+        Set<Long> within = new HashSet<>();
+        List<Long> ids = List.copyOf(productIds);
+        Long entity = entity();
+        // in slices of a cart's size: each slice is one resolution (a few statements), never one per product
+        for (int start = 0; start < ids.size(); start += PricingApi.MAX_LINES) {
+            pricing.catalogPrices(entity, ids.subList(start, Math.min(ids.size(), start + PricingApi.MAX_LINES)))
+                    .forEach((id, line) -> {
+                        if (line.priced() && (from == null || line.unitGross().compareTo(from) >= 0)
+                                && (to == null || line.unitGross().compareTo(to) <= 0)) {
+                            within.add(id);
+                        }
+                    });
+        }
+        return within;
     }
 
     @Override

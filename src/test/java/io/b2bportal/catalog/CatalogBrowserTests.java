@@ -6,6 +6,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.b2bportal.support.Browser;
 import io.b2bportal.support.PortalTest;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,38 @@ class CatalogBrowserTests {
         assertThat(page.getByTestId("specs")).containsText("M12");
         assertThat(page.getByTestId("stock")).containsText("Склад Москва");
         Browser.screenshot(page, "catalog-product-en");
+    }
+
+    @Test
+    void aPriceRangeNarrowsTheListByTheBuyersOwnPriceAndKeepsTheOtherFilters() {
+        page.getByTestId("categories").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Bolts")).click();
+        page.getByTestId("facet-thread").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(
+                Pattern.compile("^M12 "))).click();
+        assertThat(page.getByTestId("result-count")).hasText("108 products");
+        page.waitForLoadState();
+        List<BigDecimal> prices = grossPrices();
+        org.assertj.core.api.Assertions.assertThat(prices).hasSize(50);
+        BigDecimal to = prices.stream().sorted().toList().get(prices.size() / 2);
+        long cheaper = prices.stream().filter(p -> p.compareTo(to) <= 0).count();
+
+        page.getByTestId("price-filter").getByPlaceholder("to").fill(to.toPlainString().replace('.', ','));
+        page.getByTestId("price-filter").getByPlaceholder("to").press("Enter");
+
+        assertThat(page).hasURL(Pattern.compile(".*a.thread=M12.*priceTo=.*"));
+        assertThat(page.getByTestId("result-count")).not().hasText("108 products");
+        page.waitForLoadState();
+        assertThat(page.getByTestId("price-filter").getByPlaceholder("to")).hasValue(to.stripTrailingZeros().toPlainString());
+        org.assertj.core.api.Assertions.assertThat(grossPrices())
+                .allMatch(p -> p.compareTo(to) <= 0).hasSizeLessThanOrEqualTo((int) cheaper);
+        Browser.screenshot(page, "catalog-price-filter-en");
+
+        page.getByTestId("price-filter-reset").click();
+        assertThat(page.getByTestId("result-count")).hasText("108 products");
+    }
+
+    private List<BigDecimal> grossPrices() {
+        return page.getByTestId("products-table").locator("td[data-gross]").all().stream()
+                .map(cell -> cell.getAttribute("data-gross")).filter(v -> !v.isEmpty()).map(BigDecimal::new).toList();
     }
 
     @Test

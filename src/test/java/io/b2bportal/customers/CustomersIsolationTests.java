@@ -165,6 +165,10 @@ class CustomersIsolationTests {
                 () -> "/company/users/" + alphaExtraMember + "/deactivate", null, EnumSet.of(ALPHA_ADMIN)));
         list.add(page("POST", "/company/users/{userId}/activate",
                 () -> "/company/users/" + alphaExtraMember + "/activate", null, EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("GET", "/company/approval-limits", () -> "/company/approval-limits", null,
+                EnumSet.of(ALPHA_ADMIN)));
+        list.add(page("POST", "/company/approval-limits/{userId}", () -> "/company/approval-limits/" + alphaExtraMember,
+                "perOrder=100000&perMonth=", EnumSet.of(ALPHA_ADMIN)));
         // Back-office pages
         list.add(page("GET", "/admin/customers", () -> "/admin/customers", null, STAFF));
         list.add(page("GET", "/admin/customers/{id}", () -> "/admin/customers/" + alpha, null, ALPHA_STAFF));
@@ -210,6 +214,11 @@ class CustomersIsolationTests {
                 () -> "/api/v1/company/users/" + alphaExtraMember + "/deactivate", null, EnumSet.of(ALPHA_ADMIN)));
         list.add(api("POST", "/api/v1/company/users/{userId}/activate",
                 () -> "/api/v1/company/users/" + alphaExtraMember + "/activate", null, EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("GET", "/api/v1/company/approval-limits", () -> "/api/v1/company/approval-limits", null,
+                EnumSet.of(ALPHA_ADMIN)));
+        list.add(api("PUT", "/api/v1/company/approval-limits/{userId}",
+                () -> "/api/v1/company/approval-limits/" + alphaExtraMember, "{\"perOrder\":100000,\"perMonth\":null}",
+                EnumSet.of(ALPHA_ADMIN)));
         // Seller API
         list.add(api("GET", "/api/v1/admin/customers", () -> "/api/v1/admin/customers", null, STAFF));
         list.add(api("GET", "/api/v1/admin/customers/{id}", () -> "/api/v1/admin/customers/" + alpha, null, ALPHA_STAFF));

@@ -22,7 +22,10 @@ import static io.b2bportal.ordering.CartClient.unique;
 import static io.b2bportal.ordering.OrderFixture.ALPHA_STROY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checkout and orders in a real Chromium: two carts merged into one order, reorder, staff shipping part of an order. */
+/**
+ * Checkout and orders in a real Chromium: two carts merged into one order with a split delivery, reorder, staff
+ * shipping part of an order, a sales rep ordering for a customer.
+ */
 @PortalTest
 class OrderBrowserTests {
 
@@ -72,12 +75,19 @@ class OrderBrowserTests {
         assertThat(page.getByTestId("payment-terms")).containsText("deferral of 30 days");
         page.getByLabel("Your PO number").fill("PO-WORKSHOPS");
         page.getByLabel("Comment").fill("Both workshops, one invoice");
+        page.getByTestId("split").locator("summary").click();
+        page.getByLabel("SKU of split row 1").selectOption(bolts);
+        page.getByLabel("Address of split row 1").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Объект «Пречистенка» — 119034, г. Москва, ул. Пречистенка, д. 10"));
+        page.getByLabel("Quantity of split row 1").fill("1");
         Browser.screenshot(page, "orders-checkout-en");
         page.getByTestId("place-order").dblclick();
 
         page.waitForURL(Pattern.compile(".*/orders/\\d{4}-\\d{6}$"));
         assertThat(page.getByTestId("placed")).containsText("placed");
-        assertThat(page.getByTestId("order-lines").locator("tbody tr")).hasCount(2);
+        assertThat(page.getByTestId("order-lines").locator("tbody tr")).hasCount(3);
+        assertThat(page.getByTestId("order-lines").locator("tr[data-sku='" + bolts + "']").nth(1))
+                .containsText("to Объект «Пречистенка»");
         assertThat(page.getByTestId("backordered")).containsText("3 by");
         assertThat(page.getByTestId("order-facts")).containsText("PO-WORKSHOPS");
         Browser.screenshot(page, "orders-order-en");
@@ -141,5 +151,32 @@ class OrderBrowserTests {
         assertThat(page.getByTestId("order-status")).hasText("shipped");
         assertThat(fixture.onHand(sku)).isEqualByComparingTo("2");
         Browser.screenshot(page, "orders-admin-shipped-en");
+    }
+
+    @Test
+    void aSalesRepPlacesAnOrderForACustomerByPhone() {
+        String sku = fixture.product("20000", 10, false);
+        context.close();
+        context = Browser.newContext("http://localhost:" + port, "ru-RU");
+        page = context.newPage();
+        Browser.signIn(page, "manager@demo.local");
+        page.navigate("/admin/orders?lang=ru");
+        Browser.screenshot(page, "orders-admin-queue-ru");
+
+        page.getByTestId("on-behalf-link").click();
+        page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("7704123450"))
+                .getByRole(AriaRole.LINK).click();
+        page.getByLabel("Строки: артикул и количество, по одной в строке").fill(sku + " 0\n");
+        page.getByTestId("place-order").click();
+        assertThat(page.getByTestId("checkout-error")).containsText(sku);
+        page.getByLabel("Строки: артикул и количество, по одной в строке").fill(sku + "\t3\n");
+        page.getByLabel("Ваш номер заказа").fill("по телефону");
+        Browser.screenshot(page, "orders-on-behalf-ru");
+        page.getByTestId("place-order").click();
+
+        page.waitForURL(Pattern.compile(".*/admin/orders/\\d{4}-\\d{6}$"));
+        assertThat(page.getByTestId("order-facts")).containsText("за клиента");
+        assertThat(page.getByTestId("order-lines")).containsText(sku);
+        assertThat(fixture.reserved(sku)).isEqualByComparingTo("3");
     }
 }

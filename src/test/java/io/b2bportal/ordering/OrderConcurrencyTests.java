@@ -4,6 +4,7 @@ import io.b2bportal.ordering.order.Channel;
 import io.b2bportal.ordering.order.Checkout;
 import io.b2bportal.ordering.order.CheckoutRequest;
 import io.b2bportal.ordering.order.Placer;
+import io.b2bportal.ordering.order.Submissions;
 import io.b2bportal.pricing.PricingApi;
 import io.b2bportal.pricing.QuoteLine;
 import io.b2bportal.shared.DomainException;
@@ -42,6 +43,8 @@ class OrderConcurrencyTests {
     Checkout checkout;
     @Autowired
     PricingApi pricing;
+    @Autowired
+    Submissions submissions;
     OrderFixture fixture;
     long stroy;
     Placer buyer;
@@ -94,6 +97,21 @@ class OrderConcurrencyTests {
         } finally {
             fixture.setTerms(stroy, terms);
         }
+    }
+
+    @Test
+    void concurrentSubmissionsWithOneIdempotencyKeyPlaceOneOrder() throws Exception {
+        String sku = fixture.product("20000", 100, false);
+        String key = java.util.UUID.randomUUID().toString();
+        java.util.Set<List<Long>> orders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        List<String> outcomes = concurrently(20, () -> orders.add(submissions.place(buyer, one(sku), key).orderIds()));
+
+        assertThat(outcomes).containsOnly("placed");
+        assertThat(orders).hasSize(1);
+        assertThat(jdbc.sql("select count(distinct order_id) from ordering.order_line where sku = :sku")
+                .param("sku", sku).query(Long.class).single()).isEqualTo(1);
+        assertThat(fixture.reserved(sku)).isEqualByComparingTo("1");
     }
 
     private static CheckoutRequest one(String sku) {

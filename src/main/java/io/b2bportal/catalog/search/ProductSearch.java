@@ -1,5 +1,6 @@
 package io.b2bportal.catalog.search;
 
+import io.b2bportal.catalog.PriceDisplay;
 import io.b2bportal.catalog.ProductQuery;
 import io.b2bportal.catalog.ProductRow;
 import io.b2bportal.catalog.SearchResult;
@@ -10,7 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import io.b2bportal.shared.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,21 +23,51 @@ import org.springframework.transaction.annotation.Transactional;
  * Product search in SQL, at request time. The best match comes first: the exact SKU, then SKU/MPN prefixes and
  * barcodes, then full-text matches in Russian and English (stemmed) ranked by relevance. Only when nothing matches
  * does a typo-tolerant trigram search run. Facets (brands, attribute values) count the same filtered set, limited
- * to the caller's assortment segment.
+ * to the caller's assortment segment. A price range filters on the caller's own price, resolved by the pricing engine
+ * for every product the other filters leave (at most {@link #PRICE_FILTER_MAX} of them), so it is exact for contract
+ * prices and promotions and needs no price index.
  */
 @Repository
 public class ProductSearch {
 
     private static final Pattern ATTRIBUTE_CODE = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
 
-    private final JdbcClient jdbc;
+    /** The most products a price range is resolved for; beyond it the buyer is asked to narrow the search first. */
+    public static final int PRICE_FILTER_MAX = 20_000;
 
-    ProductSearch(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ObjectProvider<PriceDisplay> prices;
+
+    ProductSearch(JdbcClient jdbc, ObjectProvider<PriceDisplay> prices) {
         this.jdbc = jdbc;
+        this.prices = prices;
     }
 
     /** The matching set as SQL: a {@code where} over {@code catalog.product p}, with its parameters. */
     private record Filter(String where, Map<String, Object> params) {
+
+        Filter and(String condition, String name, Object value) {
+            Map<String, Object> more = new HashMap<>(params);
+            more.put(name, value);
+            return new Filter(where + " and " + condition, more);
+        }
+    }
+
+    /** The ids of the products the other filters leave whose price for the caller lies in the range asked. */
+    private Long[] pricedWithin(ProductQuery query, Filter filter) {
+        PriceDisplay display = prices.getIfAvailable();
+        if (display == null) {
+            return new Long[0];
+        }
+        Map<String, Object> params = new HashMap<>(filter.params());
+        params.put("max", PRICE_FILTER_MAX + 1);
+        List<Long> candidates = jdbc.sql("select p.id from catalog.product p where " + filter.where() + " limit :max")
+                .params(params).query(Long.class).list();
+        if (candidates.size() > PRICE_FILTER_MAX) {
+            throw DomainException.invalid("price-filter-too-broad", "catalog.priceFilter.tooBroad", PRICE_FILTER_MAX);
+        }
+        Set<Long> within = display.pricedWithin(candidates, query.priceFrom(), query.priceTo());
+        return within.toArray(Long[]::new);
     }
 
     @Transactional(readOnly = true)
@@ -51,8 +85,13 @@ public class ProductSearch {
     }
 
     private SearchResult run(ProductQuery query, String segment, boolean fuzzy) {
-        Filter all = filter(query, segment, fuzzy, true);
         Filter withoutBrand = filter(query, segment, fuzzy, false);
+        Filter all = filter(query, segment, fuzzy, true);
+        if (query.pricedBetween()) {
+            Long[] priced = pricedWithin(query, withoutBrand);
+            withoutBrand = withoutBrand.and("p.id = any(:priced)", "priced", priced);
+            all = all.and("p.id = any(:priced)", "priced", priced);
+        }
         long total = jdbc.sql("select count(*) from catalog.product p where " + all.where())
                 .params(all.params()).query(Long.class).single();
         List<ProductRow> rows = total == 0 ? List.of() : rows(query, all);

@@ -49,8 +49,8 @@ class CatalogApiController {
 
     @GetMapping("/api/v1/products")
     @Operation(summary = "Search products: q (SKU, SKU prefix, MPN, barcode or words; typos forgiven), category (id, "
-            + "subtree), brand (repeatable), a.<attribute>=<value> (repeatable), inStock=true, sort=relevance|name|sku, "
-            + "page, size=50|100|200. Returns the page (each row with the caller's unit price at its minimum order "
+            + "subtree), brand (repeatable), a.<attribute>=<value> (repeatable), inStock=true, priceFrom/priceTo "
+            + "(the caller's unit price with VAT, at most 20,000 candidates), sort=relevance|name|sku, page, size=50|100|200. Returns the page (each row with the caller's unit price at its minimum order "
             + "quantity), the total and the facets with counts")
     ProductPage search(@RequestParam MultiValueMap<String, String> params) {
         SearchResult result = catalog.search(CatalogRequests.query(params));

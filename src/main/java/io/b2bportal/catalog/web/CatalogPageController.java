@@ -12,6 +12,7 @@ import io.b2bportal.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,9 +39,24 @@ class CatalogPageController {
     String list(@RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request,
             Model model) {
-        ProductQuery query = CatalogRequests.query(params);
+        ProductQuery query;
+        SearchResult result;
+        try {
+            query = CatalogRequests.query(params);
+            result = catalog.search(query);
+        } catch (DomainException e) {
+            if (!e.code().contains("price-filter")) {
+                throw e;
+            }
+            // a price range that cannot be applied is said next to its inputs; the rest of the search still runs
+            model.addAttribute("priceProblem", e);
+            MultiValueMap<String, String> withoutPrice = new LinkedMultiValueMap<>(params);
+            withoutPrice.remove("priceFrom");
+            withoutPrice.remove("priceTo");
+            query = CatalogRequests.query(withoutPrice);
+            result = catalog.search(query);
+        }
         model.addAttribute("query", query);
-        SearchResult result = catalog.search(query);
         model.addAttribute("result", result);
         PriceDisplay display = prices.getIfAvailable();
         model.addAttribute("prices", display == null ? Map.of()
@@ -83,6 +99,24 @@ class CatalogPageController {
             var next = current.contains(value) ? current.stream().filter(v -> !v.equals(value)).toList()
                     : java.util.stream.Stream.concat(current.stream(), java.util.stream.Stream.of(value)).toList();
             builder.replaceQueryParam(name, next.toArray());
+            builder.replaceQueryParam("page");
+            return builder.build().encode().toUriString();
+        }
+
+        /** The current parameters but the ones named and the page, as hidden inputs of a filter form. */
+        public java.util.List<java.util.Map.Entry<String, String>> keptExcept(String... names) {
+            var excluded = java.util.Set.of(names);
+            return params.entrySet().stream()
+                    .filter(e -> !excluded.contains(e.getKey()) && !"page".equals(e.getKey()))
+                    .flatMap(e -> e.getValue().stream().map(v -> java.util.Map.entry(e.getKey(), v)))
+                    .toList();
+        }
+
+        public String without(String... names) {
+            UriComponentsBuilder builder = base();
+            for (String name : names) {
+                builder.replaceQueryParam(name);
+            }
             builder.replaceQueryParam("page");
             return builder.build().encode().toUriString();
         }

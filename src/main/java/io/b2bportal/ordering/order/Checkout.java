@@ -87,6 +87,9 @@ public class Checkout {
     @Transactional
     public List<Long> place(Placer placer, CheckoutRequest request) {
         checkTexts(request);
+        if (!request.cartIds().isEmpty() && !request.lines().isEmpty()) {
+            throw DomainException.invalid("carts-and-lines", "orders.refused.carts-and-lines");
+        }
         customers.whyCannotOrder(placer.legalEntityId()).ifPresent(key -> {
             throw new DomainException(422, "order-not-allowed", "orders.refused.not-allowed",
                     new DefaultMessageSourceResolvable(new String[] {key}, key));

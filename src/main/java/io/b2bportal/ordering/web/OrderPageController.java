@@ -69,11 +69,15 @@ class OrderPageController {
 
     /** What the checkout form holds, to show it again after a refusal. */
     record CheckoutForm(List<Long> cart, String merge, boolean deleteCarts, Long addressId, LocalDate desiredDate,
-            String poNumber, String comment, String token) {
+            String poNumber, String comment, String token, List<SplitRow> split) {
 
         public boolean merged() {
             return !"separate".equals(merge);
         }
+    }
+
+    /** A row of the split-delivery table as typed. */
+    record SplitRow(String sku, Long addressId, String quantity) {
     }
 
     @GetMapping("/checkout")
@@ -81,8 +85,8 @@ class OrderPageController {
         Buyer buyer = buyers.require();
         List<Long> chosen = cartIds == null || cartIds.isEmpty()
                 ? carts.currentIfAny(buyer).map(c -> List.of(c.id())).orElse(List.of()) : cartIds;
-        fill(buyer, new CheckoutForm(chosen, "one", false, null, null, null, null, UUID.randomUUID().toString()),
-                model);
+        fill(buyer, new CheckoutForm(chosen, "one", false, null, null, null, null, UUID.randomUUID().toString(),
+                List.of()), model);
         return "ordering/checkout";
     }
 
@@ -93,19 +97,24 @@ class OrderPageController {
             @RequestParam(required = false) Long addressId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate desiredDate,
             @RequestParam(required = false) String poNumber, @RequestParam(required = false) String comment,
-            @RequestParam(required = false) String token, Model model, RedirectAttributes redirect,
+            @RequestParam(required = false) String token,
+            @RequestParam(name = "splitSku", required = false) List<String> splitSkus,
+            @RequestParam(name = "splitAddress", required = false) List<Long> splitAddresses,
+            @RequestParam(name = "splitQuantity", required = false) List<String> splitQuantities,
+            Model model, RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
-        Buyer buyer = buyers.require();
+        Buyer buyer = writer();
         CheckoutForm form = new CheckoutForm(cartIds == null ? List.of() : cartIds, merge, deleteCarts, addressId,
-                desiredDate, poNumber, comment, token == null || token.isBlank() ? UUID.randomUUID().toString() : token);
+                desiredDate, poNumber, comment, token == null || token.isBlank() ? UUID.randomUUID().toString() : token,
+                rows(splitSkus, splitAddresses, splitQuantities));
         try {
             if (form.cart().isEmpty()) {
                 throw DomainException.invalid("nothing-to-order", "orders.refused.nothing");
             }
             Submissions.Placed placed = submissions.place(
                     new Placer(buyer.userId(), buyer.legalEntityId(), buyer.companyId(), Channel.PORTAL),
-                    new CheckoutRequest(form.cart(), List.of(), form.merged(), deleteCarts, addressId, List.of(),
-                            desiredDate, poNumber, comment), "form:" + form.token());
+                    new CheckoutRequest(form.cart(), List.of(), form.merged(), deleteCarts, addressId,
+                            split(form.split()), desiredDate, poNumber, comment), "form:" + form.token());
             List<String> numbers = placed.orderIds().stream().map(orders::numberOf).toList();
             redirect.addFlashAttribute("placed", numbers);
             return numbers.size() == 1 ? "redirect:/orders/" + numbers.getFirst() : "redirect:/orders";
@@ -119,6 +128,32 @@ class OrderPageController {
             fill(buyer, form, model);
             return "ordering/checkout";
         }
+    }
+
+    private static List<SplitRow> rows(List<String> skus, List<Long> addresses, List<String> quantities) {
+        List<SplitRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; skus != null && i < skus.size(); i++) {
+            String sku = skus.get(i);
+            String quantity = quantities != null && i < quantities.size() ? quantities.get(i) : null;
+            Long address = addresses != null && i < addresses.size() ? addresses.get(i) : null;
+            if (sku != null && !sku.isBlank() && quantity != null && !quantity.isBlank()) {
+                rows.add(new SplitRow(sku, address, quantity));
+            }
+        }
+        return rows;
+    }
+
+    private static List<CheckoutRequest.SplitLine> split(List<SplitRow> rows) {
+        return rows.stream().map(row -> {
+            io.b2bportal.ordering.cart.QuantityPolicy.Parsed parsed =
+                    io.b2bportal.ordering.cart.QuantityPolicy.parse(row.quantity());
+            if (!parsed.ok()) {
+                throw DomainException.invalid("bad-quantity", "orders.refused.line", row.sku(),
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(
+                                new String[] {parsed.refusal().key()}, parsed.refusal().arguments()));
+            }
+            return new CheckoutRequest.SplitLine(row.sku(), row.addressId(), parsed.quantity());
+        }).toList();
     }
 
     private void fill(Buyer buyer, CheckoutForm form, Model model) {
@@ -137,6 +172,13 @@ class OrderPageController {
         model.addAttribute("entity", customers.legalEntity(buyer.legalEntityId()).orElse(null));
         model.addAttribute("viewAs", buyer.viewAs());
         model.addAttribute("today", LocalDate.now(io.b2bportal.ordering.order.Checkout.ZONE));
+        model.addAttribute("skus", chosen.stream().flatMap(v -> v.lines().stream()).map(CartView.LineView::sku)
+                .distinct().toList());
+        List<SplitRow> rows = new java.util.ArrayList<>(form.split());
+        while (rows.size() < 3) {
+            rows.add(new SplitRow(null, null, null));
+        }
+        model.addAttribute("splitRows", rows);
     }
 
     @GetMapping("/orders")

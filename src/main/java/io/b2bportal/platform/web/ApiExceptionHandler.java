@@ -100,7 +100,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        // Spring Framework 7 leaves the type of its own problems unset (null) where 6 said "about:blank"
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
             HttpStatus resolved = HttpStatus.valueOf(status.value());
             String code = resolved == HttpStatus.NOT_FOUND ? "not-found"
