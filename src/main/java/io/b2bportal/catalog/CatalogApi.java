@@ -101,6 +101,14 @@ public class CatalogApi {
     }
 
     /**
+     * The same for a named legal entity's assortment, where there is no caller (a scheduler placing a standing order
+     * of that entity).
+     */
+    public List<OrderableProduct> orderableById(Collection<Long> ids, long legalEntityId) {
+        return orderable.byId(ids, customers.termsOf(legalEntityId).assortment());
+    }
+
+    /**
      * Up to {@code perSku} active SKUs of the caller's assortment that look like each of the given unknown SKUs
      * (trigram similarity), keyed by the lower-cased SKU, best first; one query for all of them.
      */

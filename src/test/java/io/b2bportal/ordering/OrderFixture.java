@@ -19,6 +19,12 @@ final class OrderFixture {
 
     OrderFixture(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        // the demo gives Alpha's buyer an approval limit; a test that is not about approvals orders without one
+        // (ApprovalTests set their own)
+        jdbc.sql("""
+                        delete from customers.approval_limit
+                         where user_id = (select id from platform.user_account where email = 'buyer@alpha.demo')""")
+                .update();
     }
 
     /**
