@@ -122,11 +122,19 @@ public class CatalogApi {
         if (skus.isEmpty() && ids.isEmpty()) {
             return List.of();
         }
+        // joined with the unnest-ed lists rather than "p.sku = any(:skus) or p.id = any(:ids)": for a 1,000-line cart
+        // PostgreSQL 18 then walks the SKU index from the first to the last SKU asked and tests every entry against
+        // the array (50 ms), where 1,000 index probes take 6 ms (docs/benchmarks.md, Pricing)
         return jdbc.sql("""
                         select p.id, p.sku, p.name, p.name_en, p.vat_rate, c.path as category_path, p.brand, p.status,
                                p.min_order_qty, p.pack_multiple
-                          from catalog.product p join catalog.category c on c.id = p.category_id
-                         where (p.sku = any(:skus) or p.id = any(:ids)) and %s""".formatted(Assortment.CONTAINS_P))
+                          from (select q.id from unnest(cast(:skus as text[])) as u (sku)
+                                  join catalog.product q on q.sku = u.sku
+                                union
+                                select u.id from unnest(cast(:ids as bigint[])) as u (id)) wanted
+                          join catalog.product p on p.id = wanted.id
+                          join catalog.category c on c.id = p.category_id
+                         where %s""".formatted(Assortment.CONTAINS_P))
                 .param("skus", skus.toArray(String[]::new)).param("ids", ids.toArray(Long[]::new))
                 .param("segment", segment).query(ProductFacts.class).list();
     }

@@ -22,16 +22,19 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Loads the rules for one buyer and a set of products in a fixed number of statements, whatever the number of
- * products: price types with their lists (a tiny table, read every time, so a change is seen by the next request on
- * every node), the price rows of the lists the buyer's chain can reach (through the primary key
- * {@code (price_list_id, product_id, min_qty)}), the buyer's contract prices, and the running promotions for the
- * buyer that cover any of the products. Nothing is cached across requests.
+ * products: the price types on the buyer's chains with their lists (read every time, so a change is seen by the next
+ * request on every node), the price rows of the lists a resolution reads ({@link PriceEngine#listsRead}: the first
+ * chain that resolves and base), one primary-key probe of {@code (price_list_id, product_id, min_qty)} per list and
+ * product, the buyer's contract prices, and the running promotions for the buyer that cover any of the products,
+ * found from the products' side. Nothing is cached across requests.
  */
 @Repository
 class PricingRules {
@@ -54,11 +57,23 @@ class PricingRules {
     RuleSet load(Buyer buyer, Collection<Product> products, Instant now) {
         Map<String, PriceType> types = new HashMap<>();
         Map<Long, PriceList> lists = new HashMap<>();
+        // only the types the buyer's chains go through (its contract's, its group's, base, and their parents): a
+        // seller with hundreds of types does not load them all for every page; "union" ends a chain that runs in a
+        // circle, which the engine then reports
+        String[] starts = Stream.of(buyer.contractPriceType(), buyer.groupPriceType(), PriceEngine.BASE)
+                .filter(Objects::nonNull).distinct().toArray(String[]::new);
         jdbc.sql("""
+                        with recursive chain (code) as (
+                               select code from pricing.price_type where code = any(:starts)
+                               union
+                               select t.parent_code from chain c join pricing.price_type t on t.code = c.code
+                                where t.parent_code is not null)
                         select t.code, t.name, t.name_en, t.price_list_id, t.parent_code, t.adjustment_kind,
                                t.adjustment, t.rounding, l.code as list_code, l.name as list_name, l.currency,
                                l.includes_vat
-                          from pricing.price_type t left join pricing.price_list l on l.id = t.price_list_id""")
+                          from chain join pricing.price_type t on t.code = chain.code
+                          left join pricing.price_list l on l.id = t.price_list_id""")
+                .param("starts", starts)
                 .query((rs, n) -> {
                     Long listId = (Long) rs.getObject("price_list_id");
                     String kind = rs.getString("adjustment_kind");
@@ -76,12 +91,18 @@ class PricingRules {
             return new RuleSet(types, lists, Map.of(), Map.of(), List.of());
         }
         Long[] productIds = products.stream().map(Product::id).distinct().toArray(Long[]::new);
-        Long[] listIds = reachableLists(types, buyer).toArray(Long[]::new);
+        Long[] listIds = PriceEngine.listsRead(new RuleSet(types, lists, Map.of(), Map.of(), List.of()), buyer)
+                .toArray(Long[]::new);
         Map<Long, Map<Long, List<Tier>>> prices = new HashMap<>();
         if (listIds.length > 0) {
+            // one primary-key probe per (list, product): "price_list_id = any(:lists) and product_id = any(:products)"
+            // lets PostgreSQL 18 walk a list's whole key range and test every row against the arrays when the
+            // products are spread over it (73 ms instead of 15 ms for a 1,000-line cart; docs/benchmarks.md, Pricing)
             jdbc.sql("""
-                            select price_list_id, product_id, min_qty, amount from pricing.price
-                             where price_list_id = any(:lists) and product_id = any(:products)""")
+                            select pr.price_list_id, pr.product_id, pr.min_qty, pr.amount
+                              from unnest(cast(:lists as bigint[])) as l (id)
+                              cross join unnest(cast(:products as bigint[])) as x (id)
+                              join pricing.price pr on pr.price_list_id = l.id and pr.product_id = x.id""")
                     .param("lists", listIds).param("products", productIds)
                     .query((rs, n) -> prices.computeIfAbsent(rs.getLong("price_list_id"), k -> new HashMap<>())
                             .computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>())
@@ -105,65 +126,66 @@ class PricingRules {
     /**
      * The running promotions for this buyer (everyone's, its group's, its company's) that cover at least one of the
      * products, with only the scope entries that matter for them. A promotion without any scope covers everything.
+     * The scope is looked up from the products' side (one index probe per product, category and brand of the call),
+     * so the cost follows the size of the page or cart, not the number of products a promotion covers.
      */
     private List<Promotion> promotions(Buyer buyer, Collection<Product> products, Long[] productIds, Instant now) {
         Long[] categories = products.stream().flatMap(p -> p.categoryPath().stream()).distinct().toArray(Long[]::new);
         String[] brands = products.stream().map(Product::brand).filter(b -> b != null).distinct()
                 .toArray(String[]::new);
         return jdbc.sql("""
-                        select p.id, p.name, p.name_en, p.starts_at, p.ends_at, p.target, p.effect, p.value,
-                               p.min_line_qty, p.min_order_amount, p.priority, p.stacks_with_contract,
-                               array(select s.product_id from pricing.promotion_scope s
-                                      where s.promotion_id = p.id and s.product_id = any(:products)) as product_ids,
-                               array(select s.category_id from pricing.promotion_scope s
-                                      where s.promotion_id = p.id and s.category_id = any(:categories)) as category_ids,
-                               array(select s.brand from pricing.promotion_scope s
-                                      where s.promotion_id = p.id and s.brand = any(:brands)) as brands,
-                               not exists (select 1 from pricing.promotion_scope s where s.promotion_id = p.id)
-                                   as everything
-                          from pricing.promotion p
-                         where p.active and p.starts_at <= :now and p.ends_at > :now
-                           and (p.target = 'EVERYONE'
-                                or exists (select 1 from pricing.promotion_target t
-                                            where t.promotion_id = p.id
-                                              and (t.group_id = :group or t.company_id = :company)))""")
+                        with running as materialized (
+                               select p.id, p.name, p.name_en, p.starts_at, p.ends_at, p.target, p.effect, p.value,
+                                      p.min_line_qty, p.min_order_amount, p.priority, p.stacks_with_contract
+                                 from pricing.promotion p
+                                where p.active and p.starts_at <= :now and p.ends_at > :now
+                                  and (p.target = 'EVERYONE'
+                                       or exists (select 1 from pricing.promotion_target t
+                                                   where t.promotion_id = p.id
+                                                     and (t.group_id = :group or t.company_id = :company)))),
+                             hits as (
+                               select x.id as product_id, null::bigint as category_id, null::text as brand,
+                                      unnest(array(select s.promotion_id from pricing.promotion_scope s
+                                                    where s.product_id = x.id)) as promotion_id
+                                 from unnest(cast(:products as bigint[])) as x (id)
+                               union all
+                               select null, x.id, null,
+                                      unnest(array(select s.promotion_id from pricing.promotion_scope s
+                                                    where s.category_id = x.id))
+                                 from unnest(cast(:categories as bigint[])) as x (id)
+                               union all
+                               select null, null, x.brand,
+                                      unnest(array(select s.promotion_id from pricing.promotion_scope s
+                                                    where s.brand = x.brand))
+                                 from unnest(cast(:brands as text[])) as x (brand)),
+                             scoped as (
+                               select promotion_id,
+                                      coalesce(array_agg(product_id) filter (where product_id is not null), '{}')
+                                          as product_ids,
+                                      coalesce(array_agg(category_id) filter (where category_id is not null), '{}')
+                                          as category_ids,
+                                      coalesce(array_agg(brand) filter (where brand is not null), '{}') as brands
+                                 from hits group by promotion_id)
+                        select r.*, coalesce(h.product_ids, '{}') as product_ids,
+                               coalesce(h.category_ids, '{}') as category_ids, coalesce(h.brands, '{}') as brands,
+                               h.promotion_id is null as everything
+                          from running r left join scoped h on h.promotion_id = r.id
+                         where h.promotion_id is not null
+                            or not exists (select 1 from pricing.promotion_scope s where s.promotion_id = r.id)""")
                 .param("products", productIds).param("categories", categories).param("brands", brands)
                 .param("now", Timestamp.from(now)).param("group", buyer.groupId()).param("company", buyer.companyId())
                 .query((rs, n) -> {
-                    Set<Long> scopeProducts = longs(rs.getArray("product_ids"));
-                    Set<Long> scopeCategories = longs(rs.getArray("category_ids"));
-                    Set<String> scopeBrands = Set.of((String[]) rs.getArray("brands").getArray());
-                    boolean everything = rs.getBoolean("everything");
-                    if (!everything && scopeProducts.isEmpty() && scopeCategories.isEmpty() && scopeBrands.isEmpty()) {
-                        return null;
-                    }
                     Target target = Target.valueOf(rs.getString("target"));
                     return new Promotion(rs.getLong("id"), rs.getString("name"), rs.getString("name_en"),
                             rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), true,
                             target, target == Target.GROUPS ? Set.of(buyer.groupId()) : Set.of(),
-                            target == Target.COMPANIES ? Set.of(buyer.companyId()) : Set.of(), scopeProducts,
-                            scopeCategories, scopeBrands, Effect.valueOf(rs.getString("effect")),
+                            target == Target.COMPANIES ? Set.of(buyer.companyId()) : Set.of(),
+                            longs(rs.getArray("product_ids")), longs(rs.getArray("category_ids")),
+                            Set.of((String[]) rs.getArray("brands").getArray()), Effect.valueOf(rs.getString("effect")),
                             rs.getBigDecimal("value"), rs.getBigDecimal("min_line_qty"),
                             rs.getBigDecimal("min_order_amount"), rs.getInt("priority"),
                             rs.getBoolean("stacks_with_contract"));
-                }).list().stream().filter(p -> p != null).toList();
-    }
-
-    /** The lists the buyer's candidate types reach, plus the base type's (where a missing product falls back). */
-    private static Set<Long> reachableLists(Map<String, PriceType> types, Buyer buyer) {
-        Set<Long> lists = new LinkedHashSet<>();
-        for (String start : new String[] {buyer.contractPriceType(), buyer.groupPriceType(), PriceEngine.BASE}) {
-            Set<String> seen = new LinkedHashSet<>();
-            String code = start;
-            while (code != null && seen.add(code) && types.containsKey(code)) {
-                PriceType type = types.get(code);
-                if (type.isList()) {
-                    lists.add(type.priceListId());
-                }
-                code = type.parentCode();
-            }
-        }
-        return lists;
+                }).list();
     }
 
     private static Set<Long> longs(java.sql.Array array) throws java.sql.SQLException {

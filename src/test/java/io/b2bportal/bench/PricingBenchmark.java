@@ -97,7 +97,9 @@ public final class PricingBenchmark {
                     clean = true;
                     continue;
                 }
-                if (explain) {
+                if (Boolean.getBoolean("bench.hold")) {
+                    benchmark.hold();
+                } else if (explain) {
                     benchmark.explain(!complete);
                 } else {
                     benchmark.run(!complete);
@@ -170,6 +172,11 @@ public final class PricingBenchmark {
         if (included("+3 %")) {
             bulkChange(3);
         }
+        if (!included("raw PostgreSQL")) {
+            line("");
+            line("Load averages at end: " + load());
+            return;
+        }
         line("");
         line("Raw PostgreSQL on the same server (plain JDBC, one connection, prepared statements, sequential; random "
                 + "products of the base list, whose rows include the tiers):");
@@ -203,6 +210,17 @@ public final class PricingBenchmark {
         pricing.quote(entity, cart);
         System.out.println("\n===== EXPLAIN 1,000-line cart, legal entity " + entity);
         pricing.quote(entity, cart);
+    }
+
+    /** With -Dbench.hold=true: keeps the server up for psql until target/bench/hold is deleted. */
+    private void hold() throws Exception {
+        Path flag = Path.of("target", "bench", "hold");
+        Files.createDirectories(flag.getParent());
+        Files.writeString(flag, "psql -h localhost -p " + server.port() + " -U postgres portal\n");
+        System.out.println("Holding: " + Files.readString(flag).strip() + " (delete " + flag + " to stop)");
+        while (Files.exists(flag)) {
+            Thread.sleep(1000);
+        }
     }
 
     // ---------------------------------------------------------------- data

@@ -118,9 +118,10 @@ public final class Rules {
     }
 
     /**
-     * Everything loaded for one buyer and a set of products: all price types and lists (tiny tables), the price rows
-     * of the lists the buyer's chain can reach for these products, the buyer's contract prices and the promotions
-     * that might apply.
+     * Everything loaded for one buyer and a set of products: the price types on the buyer's chains and their lists
+     * (or all of them: the engine follows only those chains), the price rows of the lists a resolution reads for
+     * these products ({@link PriceEngine#listsRead}), the buyer's contract prices and the promotions that might
+     * apply, kept in the order the engine considers them.
      *
      * @param prices price list id → product id → its tiers
      */
@@ -133,7 +134,8 @@ public final class Rules {
             lists = Map.copyOf(lists);
             prices = Map.copyOf(prices);
             contractPrices = Map.copyOf(contractPrices);
-            promotions = List.copyOf(promotions);
+            // in the order the engine considers them, once for all lines rather than once a line
+            promotions = promotions.stream().sorted(PriceEngine.PROMOTION_ORDER).toList();
         }
 
         List<Tier> tiers(long priceListId, long productId) {

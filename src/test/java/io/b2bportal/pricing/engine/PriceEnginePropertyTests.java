@@ -41,6 +41,24 @@ class PriceEnginePropertyTests {
     }
 
     @Test
+    void theTypesOfTheBuyersChainsAndThePricesOfTheListsItReadsGiveTheSamePriceAsAllRules() {
+        int cutDown = 0;
+        for (long seed = 0; seed < TRIES; seed++) {
+            RandomRules rules = RandomRules.of(seed);
+            RandomRules loaded = rules.onlyWhatTheBuyerReads();
+            if (loaded.rules().types().size() < rules.rules().types().size()
+                    || loaded.rules().prices().size() < rules.rules().prices().size()) {
+                cutDown++;
+            }
+            for (BigDecimal quantity : quantities(seed)) {
+                assertThat(loaded.at(quantity)).as("seed %d, qty %s: %s", seed, quantity, rules)
+                        .isEqualTo(rules.at(quantity));
+            }
+        }
+        assertThat(cutDown).as("rule sets where the buyer reads less than all").isGreaterThan(TRIES / 4);
+    }
+
+    @Test
     void aLargerQuantityNeverCostsMorePerUnit() {
         for (long seed = 0; seed < TRIES; seed++) {
             RandomRules rules = RandomRules.of(seed);
