@@ -94,7 +94,7 @@ public class PricingApi {
                     String.join(", ", currencies));
         }
         Totals totals = Totals.of(priced);
-        ContractTerms terms = customers.termsOf(legalEntityId);
+        ContractTerms terms = loaded.terms();
         String currency = currencies.isEmpty() ? terms.minOrderAmount().currency().getCurrencyCode()
                 : currencies.getFirst();
         BigDecimal minimum = terms.minOrderAmount().rounded().amount();
@@ -200,9 +200,12 @@ public class PricingApi {
         return tiers;
     }
 
-    /** What one call works on: the buyer, the products it may see by SKU and id, and their rules. */
-    private record Loaded(Buyer buyer, RuleSet rules, Map<String, ProductFacts> bySku, Map<Long, ProductFacts> byId,
-            Instant now) {
+    /**
+     * What one call works on: the buyer and its contract terms (null without a legal entity), the products it may see
+     * by SKU and id, and their rules.
+     */
+    private record Loaded(Buyer buyer, ContractTerms terms, RuleSet rules, Map<String, ProductFacts> bySku,
+            Map<Long, ProductFacts> byId, Instant now) {
     }
 
     private Loaded loadLines(Long legalEntityId, List<QuoteLine> lines) {
@@ -212,7 +215,8 @@ public class PricingApi {
     }
 
     private Loaded load(Long legalEntityId, List<ProductFacts> facts) {
-        Buyer buyer = buyer(legalEntityId);
+        ContractTerms terms = legalEntityId == null ? null : customers.termsOf(legalEntityId);
+        Buyer buyer = buyer(legalEntityId, terms);
         Map<String, ProductFacts> bySku = new HashMap<>();
         Map<Long, ProductFacts> byId = new HashMap<>();
         facts.forEach(f -> {
@@ -221,7 +225,7 @@ public class PricingApi {
         });
         Instant now = Instant.now();
         RuleSet ruleSet = rules.load(buyer, facts.stream().map(PricingApi::product).toList(), now);
-        return new Loaded(buyer, ruleSet, bySku, byId, now);
+        return new Loaded(buyer, terms, ruleSet, bySku, byId, now);
     }
 
     private List<ProductFacts> facts(Long legalEntityId, Collection<String> skus, Collection<Long> ids) {
@@ -233,13 +237,12 @@ public class PricingApi {
      * The buyer behind a legal entity. A contract's price type counts while the contract runs (not terminated, not
      * past its end date); without one the group's type, then the base.
      */
-    private Buyer buyer(Long legalEntityId) {
+    private Buyer buyer(Long legalEntityId, ContractTerms terms) {
         if (legalEntityId == null) {
             return Buyer.anonymous();
         }
         LegalEntityRef entity = customers.legalEntity(legalEntityId)
                 .orElseThrow(() -> DomainException.notFound("legal-entity", legalEntityId));
-        ContractTerms terms = customers.termsOf(legalEntityId);
         boolean contractRuns = !terms.isDefault() && !"TERMINATED".equals(terms.status())
                 && (terms.endsOn() == null || !terms.endsOn().isBefore(LocalDate.now(ExplanationText.SELLER_ZONE)));
         Long group = customers.groupOf(entity.companyId()).orElse(null);
