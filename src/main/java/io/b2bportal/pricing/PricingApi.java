@@ -205,7 +205,7 @@ public class PricingApi {
      * by SKU and id, and their rules.
      */
     private record Loaded(Buyer buyer, ContractTerms terms, RuleSet rules, Map<String, ProductFacts> bySku,
-            Map<Long, ProductFacts> byId, Instant now) {
+            Map<Long, ProductFacts> byId, Map<Long, Product> products, Instant now) {
     }
 
     private Loaded loadLines(Long legalEntityId, List<QuoteLine> lines) {
@@ -223,9 +223,12 @@ public class PricingApi {
             bySku.put(f.sku(), f);
             byId.put(f.id(), f);
         });
+        // the engine's view of each product once per call (the category path is parsed here, not once per resolution)
+        Map<Long, Product> products = new HashMap<>();
+        facts.forEach(f -> products.put(f.id(), product(f)));
         Instant now = Instant.now();
-        RuleSet ruleSet = rules.load(buyer, facts.stream().map(PricingApi::product).toList(), now);
-        return new Loaded(buyer, terms, ruleSet, bySku, byId, now);
+        RuleSet ruleSet = rules.load(buyer, products.values(), now);
+        return new Loaded(buyer, terms, ruleSet, bySku, byId, products, now);
     }
 
     private List<ProductFacts> facts(Long legalEntityId, Collection<String> skus, Collection<Long> ids) {
@@ -262,8 +265,8 @@ public class PricingApi {
     }
 
     private Resolution resolve(Loaded loaded, ProductFacts product, BigDecimal quantity, BigDecimal orderAmount) {
-        return PriceEngine.resolve(loaded.rules(), loaded.buyer(), product(product), quantity, orderAmount,
-                loaded.now(), vat);
+        return PriceEngine.resolve(loaded.rules(), loaded.buyer(), loaded.products().get(product.id()), quantity,
+                orderAmount, loaded.now(), vat);
     }
 
     private static PricedLine line(ProductFacts product, Resolution r) {
