@@ -72,6 +72,8 @@ public final class PricingBenchmark {
     private final String only = System.getProperty("bench.only", "");
     private final Random random = new Random(5);
     private final StringBuilder report = new StringBuilder();
+    /** Results by a short key, for the ratios printed at the end. */
+    private final Map<String, Stats> results = new java.util.LinkedHashMap<>();
     private List<Long> entities;
 
     private PricingBenchmark(ConfigurableApplicationContext context) {
@@ -184,6 +186,7 @@ public final class PricingBenchmark {
         line("| lookup | runs | rows | p50 ms | p95 ms | p99 ms | max ms | load 1 min |");
         line("|---|---:|---:|---:|---:|---:|---:|---|");
         raw(pages, carts);
+        ratios();
         if (Boolean.parseBoolean(System.getProperty("bench.pgbench", "true"))) {
             pgbench();
         }
@@ -416,6 +419,7 @@ public final class PricingBenchmark {
             statements = Math.max(statements, QuickOrderBenchmark.STATEMENTS.get() - s);
         }
         Stats stats = Stats.of(nanos);
+        results.put(name, stats);
         line("| %s | %d | %.1f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s→%s |".formatted(name, count,
                 (double) priced / count, stats.p50(), stats.p95(), stats.p99(), stats.max(), statements,
                 targetMs == null ? "—" : "p95 ≤ " + targetMs + " ms", verdict(stats.p95(), targetMs), loadBefore,
@@ -460,6 +464,7 @@ public final class PricingBenchmark {
             }
         }
         Stats stats = Stats.of(nanos);
+        results.put("http", stats);
         line("| 48 SKUs over HTTP: `GET /api/v1/prices?sku=…×48` with an API key, round trip on localhost | %d | %.1f "
                 .formatted(count, (double) priced / count) + "| %.2f | %.2f | %.2f | %.2f | — | — | — | %s→%s |"
                 .formatted(stats.p50(), stats.p95(), stats.p99(), stats.max(), loadBefore, load1()));
@@ -633,6 +638,9 @@ public final class PricingBenchmark {
         List<Long> all = jdbc.sql("select id from catalog.product order by id").query(Long.class).list();
         String byArray = "select product_id, min_qty, amount from pricing.price where price_list_id = ? and product_id = any(?)";
         String byKey = "select product_id, min_qty, amount from pricing.price where price_list_id = ? and product_id = ?";
+        String byUnnest = """
+                select pr.product_id, pr.min_qty, pr.amount from unnest(cast(? as bigint[])) as x (id)
+                  join pricing.price pr on pr.price_list_id = ? and pr.product_id = x.id""";
         try (Connection connection = dataSource.getConnection()) {
             rawLoop(connection, "`select 1` (round trip only)", 5000, 1, () -> {
                 try (PreparedStatement s = connection.prepareStatement("select 1"); ResultSet rs = s.executeQuery()) {
@@ -650,6 +658,15 @@ public final class PricingBenchmark {
                                 return rows(s);
                             }
                         });
+                rawLoop(connection, "price rows of %,d products, one statement: `join unnest(?)` on the primary key (a probe each)"
+                        .formatted(size), size == 48 ? 2000 : 200, size, () -> {
+                            Long[] ids = sample(all, size);
+                            try (PreparedStatement s = connection.prepareStatement(byUnnest)) {
+                                s.setArray(1, connection.createArrayOf("bigint", ids));
+                                s.setLong(2, base);
+                                return rows(s);
+                            }
+                        });
                 rawLoop(connection, "price rows of %,d products, one primary-key lookup each (%,d round trips)"
                         .formatted(size, size), size == 48 ? 1000 : 100, size, () -> {
                             long rows = 0;
@@ -662,6 +679,30 @@ public final class PricingBenchmark {
                             }
                             return rows;
                         });
+            }
+        }
+    }
+
+    /** Our calls against the raw reads of the same number of price rows, at p50 and p95. */
+    private void ratios() {
+        String[][] pairs = {
+            {"48-product catalog page (`catalogPrices`)", "price rows of 48 products, one statement: `price_list_id = ? and product_id = any(?)`"},
+            {"48-product catalog page (`catalogPrices`)", "price rows of 48 products, one primary-key lookup each (48 round trips)"},
+            {"48 SKUs, as the price API (`prices`)", "price rows of 48 products, one statement: `price_list_id = ? and product_id = any(?)`"},
+            {"http", "price rows of 48 products, one statement: `price_list_id = ? and product_id = any(?)`"},
+            {"1,000-line cart (`quote`)", "price rows of 1,000 products, one statement: `join unnest(?)` on the primary key (a probe each)"},
+            {"1,000-line cart (`quote`)", "price rows of 1,000 products, one primary-key lookup each (1,000 round trips)"}};
+        line("");
+        line("Ratios (our call ÷ the raw read of as many price rows, same run):");
+        line("");
+        line("| call | raw reference | p50 ratio | p95 ratio |");
+        line("|---|---|---:|---:|");
+        for (String[] pair : pairs) {
+            Stats ours = results.get(pair[0]);
+            Stats raw = results.get(pair[1]);
+            if (ours != null && raw != null) {
+                line("| %s | %s | %.1f× | %.1f× |".formatted(pair[0].equals("http") ? "48 SKUs over HTTP" : pair[0],
+                        pair[1], ours.p50() / raw.p50(), ours.p95() / raw.p95()));
             }
         }
     }
@@ -705,6 +746,7 @@ public final class PricingBenchmark {
             }
         }
         Stats stats = Stats.of(nanos);
+        results.put(name, stats);
         line("| %s | %d | %.1f | %.3f | %.3f | %.3f | %.2f | %s→%s |".formatted(name, count, (double) rows / count,
                 stats.p50(), stats.p95(), stats.p99(), stats.max(), loadBefore, load1()));
     }
