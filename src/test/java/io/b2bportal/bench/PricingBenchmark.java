@@ -514,7 +514,11 @@ public final class PricingBenchmark {
             }
             List<Tier> tiers = new ArrayList<>(priceLists.pricesOf(list, product).tiers());
             Tier first = tiers.getFirst();
+            // 1 % down, unless that would undercut the next tier (runs change the same rows again): then 1 % up
             BigDecimal changed = first.amount().multiply(new BigDecimal("0.99")).setScale(2, RoundingMode.HALF_UP);
+            if (tiers.size() > 1 && changed.compareTo(tiers.get(1).amount()) < 0) {
+                changed = first.amount().multiply(new BigDecimal("1.01")).setScale(2, RoundingMode.HALF_UP);
+            }
             if (changed.compareTo(first.amount()) == 0 || changed.signum() == 0) {
                 skipped++;
                 continue;
