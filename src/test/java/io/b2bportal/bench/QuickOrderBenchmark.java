@@ -219,6 +219,18 @@ public final class QuickOrderBenchmark {
                   cross join lateral (select p.sku from catalog.product p
                                        where lower(p.sku) % u.typed and p.status = 'ACTIVE'
                                        order by lower(p.sku) <-> u.typed, p.sku limit 3) m""";
+        for (String threshold : new String[] {"0.3", "0.4", "0.5"}) {
+            for (int run = 0; run < 2; run++) {
+                List<String> plan = jdbc.sql("select set_config('pg_trgm.similarity_threshold', :t, false)")
+                        .param("t", threshold).query(String.class).list();
+                plan = jdbc.sql(knn).param("typed", typed).query(String.class).list();
+                long found = jdbc.sql(knn.replace("explain (analyze, buffers) ", "select count(*) from (") + ") x")
+                        .param("typed", typed).query(Long.class).single();
+                line("threshold %s (current index), run %d: %s, %d suggestions for 100 SKUs".formatted(threshold, run,
+                        plan.getLast(), found));
+            }
+        }
+        jdbc.sql("select set_config('pg_trgm.similarity_threshold', '0.3', false)").query(String.class).list();
         String[][] indexes = {
             {"gist siglen 12 (default)", "create index product_sku_trgm_idx on catalog.product using gist (lower(sku) gist_trgm_ops)"},
             {"gist siglen 64", "create index product_sku_trgm_idx on catalog.product using gist (lower(sku) gist_trgm_ops(siglen=64))"},

@@ -154,6 +154,9 @@ class CustomersApiTests {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).get("errors").findValuesAsString("field")).contains("creditLimit");
+        // the bound is the annotation's value, not its "inclusive" flag
+        assertThat(json(response).get("errors").findValuesAsString("message"))
+                .anyMatch(message -> message.equals("Не меньше 0.") || message.equals("Must be at least 0."));
         JsonNode terms = json(http.get("/api/v1/admin/customers/legal-entities/" + alphaStroy + "/contract", ADMIN));
         assertThat(terms.get("contractNumber").asString()).isEqualTo("П-2026/014");
     }

@@ -37,6 +37,7 @@ class QuickOrderBrowserTests {
 
     @BeforeEach
     void signIn() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         products = new DemoProducts(jdbc);
         context = Browser.newContext("http://localhost:" + port, "en-US");
         page = context.newPage();

@@ -5,6 +5,7 @@ import io.b2bportal.pricing.PricedLine;
 import io.b2bportal.pricing.PricingApi;
 import io.b2bportal.pricing.Quote;
 import io.b2bportal.pricing.QuoteLine;
+import io.b2bportal.shared.DomainException;
 import io.b2bportal.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CartPricing {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CartPricing.class);
+
     private final PricingApi pricing;
 
     CartPricing(PricingApi pricing) {
@@ -35,7 +40,20 @@ class CartPricing {
     record Priced(Map<Long, CartView.Price> prices, CartView.Totals totals, boolean available) {
     }
 
+    /**
+     * The prices of the lines; when pricing refuses the cart as a whole (e.g. lines in two currencies) the cart is
+     * still shown, without prices, and the refusal is logged.
+     */
     Priced price(long legalEntityId, List<Line> lines) {
+        try {
+            return quote(legalEntityId, lines);
+        } catch (DomainException e) {
+            LOG.warn("Cart of legal entity {} shown without prices: {}", legalEntityId, e.getMessage());
+            return new Priced(Map.of(), CartView.Totals.none(), false);
+        }
+    }
+
+    private Priced quote(long legalEntityId, List<Line> lines) {
         if (lines.isEmpty()) {
             Money zero = Money.zero(Money.RUB);
             return new Priced(Map.of(), new CartView.Totals(zero, zero, zero, null, null, true), true);

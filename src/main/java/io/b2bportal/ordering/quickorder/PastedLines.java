@@ -1,11 +1,9 @@
 package io.b2bportal.ordering.quickorder;
 
-import io.b2bportal.ordering.cart.QuantityPolicy;
 import io.b2bportal.shared.DomainException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**

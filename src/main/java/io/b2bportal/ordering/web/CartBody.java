@@ -6,7 +6,7 @@ import io.b2bportal.ordering.cart.Carts;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** What the cart body fragment ({@code ordering/cart :: body}) needs, for the page and for htmx answers alike. */
+/** What the cart body fragment ({@code ordering/cart :: cart-body}) needs, for the page and for htmx answers alike. */
 @Component
 class CartBody {
 

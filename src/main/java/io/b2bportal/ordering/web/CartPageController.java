@@ -251,7 +251,7 @@ class CartPageController {
         }
         body.fill(buyer, id, model);
         model.addAttribute("oob", true);
-        return "ordering/cart :: body";
+        return "ordering/cart :: cart-body";
     }
 
     private String defaultName() {

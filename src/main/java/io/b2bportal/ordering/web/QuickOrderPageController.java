@@ -304,7 +304,7 @@ class QuickOrderPageController {
         model.addAttribute("oob", true);
         if (inCart) {
             cartBody.fill(buyer, cartId, model);
-            return "ordering/cart :: body";
+            return "ordering/cart :: cart-body";
         }
         return "ordering/fragments :: add-result";
     }

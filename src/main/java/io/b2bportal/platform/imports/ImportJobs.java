@@ -56,12 +56,14 @@ class ImportJobs {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate separately;
+    private final TransactionTemplate together;
 
     ImportJobs(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.together = new TransactionTemplate(transactions);
     }
 
     long create(String kind, String fileName, byte[] content, boolean dryRun, Map<String, String> options,
@@ -135,11 +137,15 @@ class ImportJobs {
     }
 
     /**
-     * Records the outcome and the report. In the transaction of the caller: an apply finishes its job in the
-     * transaction that wrote the rows, so the two commit together or not at all. False (and nothing written) when
-     * the job is no longer this attempt's.
+     * Records the outcome and the report, in one transaction, so that nobody sees the job finished without its
+     * report. An apply finishes its job inside the transaction that wrote the rows, so the two commit together or not
+     * at all. False (and nothing written) when the job is no longer this attempt's.
      */
     boolean finish(long id, int attempt, String status, ImportResult result) {
+        return together.execute(tx -> record(id, attempt, status, result));
+    }
+
+    private boolean record(long id, int attempt, String status, ImportResult result) {
         boolean mine = jdbc.sql("""
                         update platform.import_job
                            set status = :status, apply_requested = false, total_rows = :rows, processed_rows = :rows,

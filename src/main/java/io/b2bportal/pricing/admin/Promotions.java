@@ -159,7 +159,7 @@ public class Promotions {
         if (value == null) {
             issues.add("value", "pricing.admin.required");
         } else if (value.signum() < 0) {
-            issues.add("value", "pricing.admin.amount.negative");
+            issues.add("value", "pricing.admin.promotion.negative");
         } else if (value.stripTrailingZeros().scale() > 4 || value.compareTo(PriceLists.MAX_AMOUNT) > 0) {
             issues.add("value", "pricing.admin.number.scale", 4);
         } else if (d.effect() == Effect.PERCENT_OFF && value.compareTo(new BigDecimal(100)) > 0) {

@@ -104,19 +104,20 @@ final class PriceImport extends ImportTarget {
         }
     }
 
+    /** The rows as read; {@link #checkAgainstData()} makes {@code import_price} of the ones with a known SKU. */
     @Override
     protected String createTempTable() {
         return """
-                create temp table import_price (
-                    row_no int not null, list_id bigint not null, sku text not null, product_id bigint,
-                    min_qty numeric not null, amount numeric not null
+                create temp table import_price_rows (
+                    row_no int not null, list_id bigint not null, sku text not null, min_qty numeric not null,
+                    amount numeric not null
                 ) on commit drop""";
     }
 
     @Override
     protected String insertIntoTempTable() {
         return """
-                insert into import_price (row_no, list_id, sku, min_qty, amount)
+                insert into import_price_rows (row_no, list_id, sku, min_qty, amount)
                 values (?, ?, ?, cast(? as numeric), cast(? as numeric))""";
     }
 
@@ -161,34 +162,41 @@ final class PriceImport extends ImportTarget {
             // with "remove SKUs not in the file" an empty file would empty the list: never by accident
             throw DomainException.invalid("import-file", "pricing.import.file.no-rows");
         }
-        jdbc.sql("update import_price t set product_id = p.id from catalog.product p where p.sku = t.sku").update();
-        jdbc.sql("delete from import_price where product_id is null returning row_no, sku").query(rs -> {
-            issues.add(rs.getInt(1), rs.getString(2), ERROR + "sku.unknown", rs.getString(2));
-        });
+        jdbc.sql("""
+                        select t.row_no, t.sku from import_price_rows t
+                         where not exists (select 1 from catalog.product p where p.sku = t.sku)""")
+                .query(rs -> {
+                    issues.add(rs.getInt(1), rs.getString(2), ERROR + "sku.unknown", rs.getString(2));
+                });
+        // a new table rather than an update of every row: an update would leave a dead copy of each row behind
+        jdbc.sql("""
+                create temp table import_price on commit drop as
+                select t.row_no, t.list_id, t.sku, p.id as product_id, t.min_qty, t.amount
+                  from import_price_rows t join catalog.product p on p.sku = t.sku""").update();
+        // one pass, in tier order: the same (list, SKU, min_qty) twice; a tier that costs more per unit than the
+        // tier below it (a larger quantity never costs more per unit)
         jdbc.sql("""
                         delete from import_price t
-                         using (select row_no, min(row_no) over (partition by list_id, product_id, min_qty) as first
-                                  from import_price) d
-                         where d.row_no = t.row_no and d.first <> d.row_no
-                        returning t.row_no, t.sku, t.min_qty, d.first""")
+                         using (select row_no, min_qty, amount, lag(row_no) over w as lower_row,
+                                       lag(min_qty) over w as lower_qty, lag(amount) over w as lower_amount
+                                  from import_price
+                                window w as (partition by list_id, product_id order by min_qty, row_no)) d
+                         where d.row_no = t.row_no
+                           and (d.lower_qty = d.min_qty or d.lower_qty < d.min_qty and d.amount > d.lower_amount)
+                        returning t.row_no, t.sku, t.min_qty, t.amount, d.lower_row, d.lower_qty, d.lower_amount""")
                 .query(rs -> {
-                    issues.add(rs.getInt(1), rs.getString(2), ERROR + "duplicate", rs.getString(2),
-                            plain(rs.getBigDecimal(3)), rs.getInt(4));
+                    BigDecimal qty = rs.getBigDecimal(3);
+                    BigDecimal lowerQty = rs.getBigDecimal(6);
+                    if (qty.compareTo(lowerQty) == 0) {
+                        issues.add(rs.getInt(1), rs.getString(2), ERROR + "duplicate", rs.getString(2), plain(qty),
+                                rs.getInt(5));
+                    } else {
+                        issues.add(rs.getInt(1), rs.getString(2), ERROR + "tier.higher", rs.getString(2),
+                                plain(rs.getBigDecimal(4)), plain(qty), plain(rs.getBigDecimal(7)), plain(lowerQty),
+                                rs.getInt(5));
+                    }
                 });
-        // a larger quantity never costs more per unit: each tier at most the price of the tier below it
-        jdbc.sql("""
-                        delete from import_price t
-                         using (select row_no, lag(amount) over w as lower_amount, lag(min_qty) over w as lower_qty,
-                                       lag(row_no) over w as lower_row, amount
-                                  from import_price window w as (partition by list_id, product_id order by min_qty)) d
-                         where d.row_no = t.row_no and d.amount > d.lower_amount
-                        returning t.row_no, t.sku, t.amount, t.min_qty, d.lower_amount, d.lower_qty, d.lower_row""")
-                .query(rs -> {
-                    issues.add(rs.getInt(1), rs.getString(2), ERROR + "tier.higher", rs.getString(2),
-                            plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)), plain(rs.getBigDecimal(5)),
-                            plain(rs.getBigDecimal(6)), rs.getInt(7));
-                });
-        jdbc.sql("create index on import_price (list_id, product_id, min_qty)").update();
+        jdbc.sql("analyze import_price").update();
     }
 
     /** Stored prices, as text: at least two decimal places, at most the four stored. */

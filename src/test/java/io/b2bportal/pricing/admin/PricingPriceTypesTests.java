@@ -60,6 +60,30 @@ class PricingPriceTypesTests {
     }
 
     @Test
+    void twoConcurrentEditsCannotCloseACycleBetweenThem() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String a = derived(AdminCalls.code("ca"), "base", "PERCENT", "-1", "KOPECK");
+            String b = derived(AdminCalls.code("cb"), "base", "PERCENT", "-1", "KOPECK");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var aOnB = pool.submit(() -> {
+                    start.await();
+                    return api().put(CATALOG, "/api/v1/admin/pricing/price-types/" + a, body(a, b, "PERCENT", "-1", "KOPECK"));
+                });
+                var bOnA = pool.submit(() -> {
+                    start.await();
+                    return api().put(CATALOG, "/api/v1/admin/pricing/price-types/" + b, body(b, a, "PERCENT", "-1", "KOPECK"));
+                });
+                start.countDown();
+                int ok = (aOnB.get().statusCode() == 200 ? 1 : 0) + (bOnA.get().statusCode() == 200 ? 1 : 0);
+
+                assertThat(ok).as("round %d: one edit wins, the other is refused", round).isEqualTo(1);
+                assertThat(parentOf(a).equals(b) && parentOf(b).equals(a)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void theCyclePageShowsTheErrorNextToTheParent() {
         String a = derived(AdminCalls.code("pa"), "base", "PERCENT", "-1", "KOPECK");
         String b = derived(AdminCalls.code("pb"), a, "PERCENT", "-1", "KOPECK");

@@ -82,7 +82,7 @@ class PricingPromotionsTests {
         assertThat(endsBeforeStart.statusCode()).isEqualTo(422);
         assertThat(endsBeforeStart.body()).contains("\"field\":\"endsAt\"").contains("must end after it starts");
         assertThat(overHundred.body()).contains("\"field\":\"value\"").contains("cannot exceed 100");
-        assertThat(negative.body()).contains("\"field\":\"value\"").contains("cannot be negative");
+        assertThat(negative.body()).contains("\"field\":\"value\"").contains("The value cannot be negative");
         assertThat(emptyScope.body()).contains("\"field\":\"scope\"").contains("at least one SKU, category or brand");
         assertThat(unknowns.body()).contains("\"field\":\"groupIds\"")
                 .contains("No products with these SKUs (2): NO-SUCH-1, NO-SUCH-2.")

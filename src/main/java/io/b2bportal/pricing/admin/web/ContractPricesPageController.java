@@ -12,7 +12,6 @@ import io.b2bportal.pricing.admin.Issues;
 import io.b2bportal.pricing.admin.PricingAdminAccess;
 import io.b2bportal.shared.DomainException;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,9 +36,11 @@ class ContractPricesPageController {
     private final CustomersApi customers;
     private final PricingAdminAccess access;
     private final FormErrors errors;
+    private final EntityPicker picker;
 
     ContractPricesPageController(ContractPrices prices, CustomersApi customers, PricingAdminAccess access,
-            FormErrors errors) {
+            FormErrors errors, EntityPicker picker) {
+        this.picker = picker;
         this.prices = prices;
         this.customers = customers;
         this.access = access;
@@ -61,10 +62,6 @@ class ContractPricesPageController {
         }
     }
 
-    /** A company in the picker with the legal entities the member of staff may open. */
-    record CompanyChoice(long id, String name, List<LegalEntityRef> entities) {
-    }
-
     @GetMapping("/admin/pricing/contract-prices")
     String page(@AuthenticationPrincipal PortalUser staff, @RequestParam(required = false) Long entity,
             @RequestParam(required = false) String q,
@@ -72,7 +69,7 @@ class ContractPricesPageController {
         access.requireStaff(staff);
         model.addAttribute("tab", "contract");
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("choices", choices(staff, q));
+        model.addAttribute("choices", picker.find(staff, q));
         if (htmx != null && entity == null) {
             return "pricing/admin/contract-prices :: choices";
         }
@@ -176,15 +173,5 @@ class ContractPricesPageController {
     private ContractPrice require(PortalUser staff, long entity, long productId) {
         return prices.find(staff, entity, productId)
                 .orElseThrow(() -> DomainException.notFound("contract-price", productId));
-    }
-
-    private List<CompanyChoice> choices(PortalUser staff, String q) {
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        return customers.companies(q, 20).stream()
-                .filter(company -> customers.staffSees(staff, company.id()))
-                .map(company -> new CompanyChoice(company.id(), company.name(), customers.legalEntitiesOf(company.id())))
-                .toList();
     }
 }

@@ -17,6 +17,11 @@ import java.util.List;
 public record Timeline(YearMonth first, int months, List<Day> days, List<Month> monthHeads, List<Bar> bars, Integer todayColumn) {
 
     public record Day(LocalDate date, int column, boolean weekend, boolean today) {
+
+        /** Numbers on the 1st, on Mondays and today only: three months of two-digit numbers do not fit. */
+        public boolean labelled() {
+            return today || date.getDayOfMonth() == 1 || date.getDayOfWeek() == DayOfWeek.MONDAY;
+        }
     }
 
     public record Month(YearMonth month, int column, int span) {
