@@ -113,9 +113,13 @@ public class CatalogApi {
         return facts(skus, ids, segment());
     }
 
-    /** The same, within the assortment of a given legal entity (for pricing and ordering on its behalf). */
-    public List<ProductFacts> productFactsFor(long legalEntityId, Collection<String> skus, Collection<Long> ids) {
-        return facts(skus, ids, customers.termsOf(legalEntityId).assortment());
+    /**
+     * The same, within the assortment segment of a legal entity the caller has already read
+     * ({@code ContractTerms.assortment()}; null for the whole catalog), for pricing and ordering on its behalf.
+     */
+    public List<ProductFacts> productFactsInAssortment(String assortment, Collection<String> skus,
+            Collection<Long> ids) {
+        return facts(skus, ids, assortment);
     }
 
     private List<ProductFacts> facts(Collection<String> skus, Collection<Long> ids, String segment) {

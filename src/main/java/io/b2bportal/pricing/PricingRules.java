@@ -29,12 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Loads the rules for one buyer and a set of products in a fixed number of statements, whatever the number of
- * products: the price types on the buyer's chains with their lists (read every time, so a change is seen by the next
- * request on every node), the price rows of the lists a resolution reads ({@link PriceEngine#listsRead}: the first
- * chain that resolves and base), one primary-key probe of {@code (price_list_id, product_id, min_qty)} per list and
- * product, the buyer's contract prices, and the running promotions for the buyer that cover any of the products,
- * found from the products' side. Nothing is cached across requests.
+ * Loads the rules for one buyer and a set of products in three statements, whatever the number of products: the
+ * price types on the buyer's chains with their lists and the group's price type (read every time, so a change is
+ * seen by the next request on every node); the price rows of the lists a resolution reads
+ * ({@link PriceEngine#listsRead}: the first chain that resolves and base), one primary-key probe of
+ * {@code (price_list_id, product_id, min_qty)} per list and product, with the buyer's contract prices; and the running
+ * promotions for the buyer that cover any of the products, found from the products' side. Nothing is cached across
+ * requests.
  */
 @Repository
 class PricingRules {
@@ -45,36 +46,47 @@ class PricingRules {
         this.jdbc = jdbc;
     }
 
-    /** The price type assigned to a customer group, if any. */
-    String groupPriceType(Long groupId) {
-        if (groupId == null) {
-            return null;
-        }
-        return jdbc.sql("select price_type_code from pricing.group_price_type where group_id = :group")
-                .param("group", groupId).query(String.class).optional().orElse(null);
+    /** The rules of one call, and the buyer with its group's price type, which is read with the price types. */
+    record Loaded(Buyer buyer, RuleSet rules) {
     }
 
-    RuleSet load(Buyer buyer, Collection<Product> products, Instant now) {
+    /**
+     * Reads the rules for the buyer and the products in three statements, whatever the number of products: the price
+     * types on the buyer's chains with the group's price type, the price rows with the contract prices, the
+     * promotions. The buyer's {@code groupPriceType} is not used: it is read here, from its {@code groupId}.
+     */
+    Loaded load(Buyer buyer, Collection<Product> products, Instant now) {
         Map<String, PriceType> types = new HashMap<>();
         Map<Long, PriceList> lists = new HashMap<>();
+        String[] groupType = new String[1];
         // only the types the buyer's chains go through (its contract's, its group's, base, and their parents): a
         // seller with hundreds of types does not load them all for every page; "union" ends a chain that runs in a
-        // circle, which the engine then reports
-        String[] starts = Stream.of(buyer.contractPriceType(), buyer.groupPriceType(), PriceEngine.BASE)
-                .filter(Objects::nonNull).distinct().toArray(String[]::new);
+        // circle, which the engine then reports. The group's type comes back on every row, and on one row of nulls
+        // when no type exists at all.
+        String[] starts = Stream.of(buyer.contractPriceType(), PriceEngine.BASE).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
         jdbc.sql("""
-                        with recursive chain (code) as (
-                               select code from pricing.price_type where code = any(:starts)
+                        with recursive grouped as (
+                               select (select price_type_code from pricing.group_price_type where group_id = :group)
+                                          as code),
+                             chain (code) as (
+                               select code from pricing.price_type
+                                where code = any(:starts) or code = (select code from grouped)
                                union
                                select t.parent_code from chain c join pricing.price_type t on t.code = c.code
                                 where t.parent_code is not null)
-                        select t.code, t.name, t.name_en, t.price_list_id, t.parent_code, t.adjustment_kind,
-                               t.adjustment, t.rounding, l.code as list_code, l.name as list_name, l.currency,
-                               l.includes_vat
-                          from chain join pricing.price_type t on t.code = chain.code
-                          left join pricing.price_list l on l.id = t.price_list_id""")
-                .param("starts", starts)
+                        select g.code as group_type, t.code, t.name, t.name_en, t.price_list_id, t.parent_code,
+                               t.adjustment_kind, t.adjustment, t.rounding, l.code as list_code, l.name as list_name,
+                               l.currency, l.includes_vat
+                          from grouped g
+                          left join (chain join pricing.price_type t on t.code = chain.code
+                                     left join pricing.price_list l on l.id = t.price_list_id) on true""")
+                .param("starts", starts).param("group", buyer.groupId(), java.sql.Types.BIGINT)
                 .query((rs, n) -> {
+                    groupType[0] = rs.getString("group_type");
+                    if (rs.getString("code") == null) {
+                        return null;
+                    }
                     Long listId = (Long) rs.getObject("price_list_id");
                     String kind = rs.getString("adjustment_kind");
                     types.put(rs.getString("code"), new PriceType(rs.getString("code"), rs.getString("name"),
@@ -87,41 +99,47 @@ class PricingRules {
                     }
                     return null;
                 }).list();
+        Buyer read = buyer.withGroupPriceType(groupType[0]);
         if (products.isEmpty()) {
-            return new RuleSet(types, lists, Map.of(), Map.of(), List.of());
+            return new Loaded(read, new RuleSet(types, lists, Map.of(), Map.of(), List.of()));
         }
         Long[] productIds = products.stream().map(Product::id).distinct().toArray(Long[]::new);
-        Long[] listIds = PriceEngine.listsRead(new RuleSet(types, lists, Map.of(), Map.of(), List.of()), buyer)
+        Long[] listIds = PriceEngine.listsRead(new RuleSet(types, lists, Map.of(), Map.of(), List.of()), read)
                 .toArray(Long[]::new);
         Map<Long, Map<Long, List<Tier>>> prices = new HashMap<>();
-        if (listIds.length > 0) {
-            // one primary-key probe per (list, product): with "price_list_id = any(:lists) and product_id =
-            // any(:products)" PostgreSQL 18 reads the leaf pages between the products asked and compares every entry
-            // on them with both arrays: 15 ms instead of 7 ms for a 1,000-line cart and three lists on a quiet
-            // machine, 73 ms instead of 15 ms at load 6 (docs/benchmarks.md, Pricing)
-            jdbc.sql("""
-                            select pr.price_list_id, pr.product_id, pr.min_qty, pr.amount
-                              from unnest(cast(:lists as bigint[])) as l (id)
-                              cross join unnest(cast(:products as bigint[])) as x (id)
-                              join pricing.price pr on pr.price_list_id = l.id and pr.product_id = x.id""")
-                    .param("lists", listIds).param("products", productIds)
-                    .query((rs, n) -> prices.computeIfAbsent(rs.getLong("price_list_id"), k -> new HashMap<>())
-                            .computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>())
-                            .add(new Tier(rs.getBigDecimal("min_qty"), rs.getBigDecimal("amount"))))
-                    .list();
-        }
         Map<Long, ContractPrice> contractPrices = new HashMap<>();
-        if (buyer.legalEntityId() != null) {
-            jdbc.sql("""
-                            select product_id, amount, currency, includes_vat from pricing.contract_price
-                             where legal_entity_id = :entity and product_id = any(:products)""")
-                    .param("entity", buyer.legalEntityId()).param("products", productIds)
-                    .query((rs, n) -> contractPrices.put(rs.getLong("product_id"), new ContractPrice(
-                            rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency")),
-                            rs.getBoolean("includes_vat"))))
-                    .list();
-        }
-        return new RuleSet(types, lists, prices, contractPrices, promotions(buyer, products, productIds, now));
+        // the price rows and the contract prices in one round trip. One primary-key probe per (list, product): with
+        // "price_list_id = any(:lists) and product_id = any(:products)" PostgreSQL 18 reads the leaf pages between
+        // the products asked and compares every entry on them with both arrays: 15 ms instead of 7 ms for a
+        // 1,000-line cart and three lists on a quiet machine, 73 ms instead of 15 ms at load 6 (docs/benchmarks.md,
+        // Pricing)
+        jdbc.sql("""
+                        select pr.price_list_id, pr.product_id, pr.min_qty, pr.amount, null as currency,
+                               null::boolean as includes_vat
+                          from unnest(cast(:lists as bigint[])) as l (id)
+                          cross join unnest(cast(:products as bigint[])) as x (id)
+                          join pricing.price pr on pr.price_list_id = l.id and pr.product_id = x.id
+                        union all
+                        select null, cp.product_id, null, cp.amount, cp.currency, cp.includes_vat
+                          from pricing.contract_price cp
+                         where cp.legal_entity_id = :entity and cp.product_id = any(:products)""")
+                .param("lists", listIds).param("products", productIds)
+                .param("entity", buyer.legalEntityId(), java.sql.Types.BIGINT)
+                .query((rs, n) -> {
+                    long list = rs.getLong("price_list_id");
+                    if (rs.wasNull()) {
+                        contractPrices.put(rs.getLong("product_id"), new ContractPrice(rs.getBigDecimal("amount"),
+                                Currency.getInstance(rs.getString("currency")), rs.getBoolean("includes_vat")));
+                    } else {
+                        prices.computeIfAbsent(list, k -> new HashMap<>())
+                                .computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>(2))
+                                .add(new Tier(rs.getBigDecimal("min_qty"), rs.getBigDecimal("amount")));
+                    }
+                    return null;
+                })
+                .list();
+        return new Loaded(read, new RuleSet(types, lists, prices, contractPrices,
+                promotions(read, products, productIds, now)));
     }
 
     /**

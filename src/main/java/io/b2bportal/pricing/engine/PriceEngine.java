@@ -169,8 +169,8 @@ public final class PriceEngine {
     private static List<Promotion> applicable(RuleSet rules, Buyer buyer, Product product, BigDecimal quantity,
             BigDecimal orderAmount, Instant now, Currency currency, List<Step> steps) {
         List<Promotion> applicable = new ArrayList<>();
-        for (Promotion promotion : rules.promotions()) {
-            if (!promotion.runsAt(now) || !promotion.targets(buyer) || !promotion.covers(product)) {
+        for (Promotion promotion : rules.covering(product)) {
+            if (!promotion.runsAt(now) || !promotion.targets(buyer)) {
                 continue;
             }
             if (promotion.minLineQty() != null && quantity.compareTo(promotion.minLineQty()) < 0) {
@@ -183,6 +183,23 @@ public final class PriceEngine {
             }
         }
         return applicable;
+    }
+
+    /**
+     * Whether the product's price may differ at this order amount from its price outside an order: only when a
+     * running promotion for the buyer that covers the product asks for a minimum order amount the order reaches. When
+     * not, {@link #resolve} gives the same resolution with this order amount as with none, so a quote prices such
+     * lines once.
+     */
+    public static boolean dependsOnOrderAmount(RuleSet rules, Buyer buyer, Product product, BigDecimal orderAmount,
+            Instant now) {
+        for (Promotion promotion : rules.covering(product)) {
+            if (promotion.minOrderAmount() != null && orderAmount.compareTo(promotion.minOrderAmount()) >= 0
+                    && promotion.runsAt(now) && promotion.targets(buyer)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BigDecimal promoted(Promotion promotion, BigDecimal price) {
