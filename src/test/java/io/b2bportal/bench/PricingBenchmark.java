@@ -413,6 +413,8 @@ public final class PricingBenchmark {
         long statements = 0;
         QuickOrderBenchmark.STATEMENT_NANOS.clear();
         QuickOrderBenchmark.STATEMENT_CALLS.clear();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < count; i++) {
             long s = QuickOrderBenchmark.STATEMENTS.get();
             long t = System.nanoTime();
@@ -420,10 +422,11 @@ public final class PricingBenchmark {
             nanos[i] = System.nanoTime() - t;
             statements = Math.max(statements, QuickOrderBenchmark.STATEMENTS.get() - s);
         }
+        cpu = threads.getCurrentThreadCpuTime() - cpu;
         Stats stats = Stats.of(nanos);
         results.put(name, stats);
         if (QuickOrderBenchmark.timed) {
-            statementTimes(name, count, java.util.Arrays.stream(nanos).sum());
+            statementTimes(name, count, java.util.Arrays.stream(nanos).sum(), cpu);
         }
         line("| %s | %d | %.1f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s→%s |".formatted(name, count,
                 (double) priced / count, stats.p50(), stats.p95(), stats.p99(), stats.max(), statements,
@@ -434,9 +437,10 @@ public final class PricingBenchmark {
     /**
      * With -Dbench.statements=true: the mean time per call of each statement (sent until its whole result has
      * arrived, so the round trip, PostgreSQL's planning and execution and the transfer), the commit, and the rest
-     * (Java: mapping, the engine, the transaction), printed before the row.
+     * (Java: mapping, the engine, the transaction), and the CPU time of the calling thread, which the load of the
+     * machine changes least, printed before the row.
      */
-    private void statementTimes(String name, int count, long totalNanos) {
+    private void statementTimes(String name, int count, long totalNanos, long cpuNanos) {
         System.out.println("Where the time of a call goes, " + name + " (mean ms per call):");
         long sql = 0;
         for (var e : QuickOrderBenchmark.STATEMENT_NANOS.entrySet().stream()
@@ -445,8 +449,9 @@ public final class PricingBenchmark {
             System.out.printf("  %8.3f  %5.2f×  %s%n", e.getValue().sum() / 1e6 / count,
                     QuickOrderBenchmark.STATEMENT_CALLS.get(e.getKey()).sum() / (double) count, e.getKey());
         }
-        System.out.printf("  %8.3f  statements and commit%n  %8.3f  the rest (Java)%n  %8.3f  the call%n",
-                sql / 1e6 / count, (totalNanos - sql) / 1e6 / count, totalNanos / 1e6 / count);
+        System.out.printf("  %8.3f  statements and commit%n  %8.3f  the rest (Java)%n  %8.3f  the call%n"
+                + "  %8.3f  CPU time of the calling thread (Java, JDBC included; not waiting)%n",
+                sql / 1e6 / count, (totalNanos - sql) / 1e6 / count, totalNanos / 1e6 / count, cpuNanos / 1e6 / count);
     }
 
     private static String verdict(double p95, Integer targetMs) {
