@@ -227,7 +227,8 @@ class PricingRules {
         });
         Buyer read = buyer.withGroupPriceType(groupType[0]);
         if (!products.isEmpty()) {
-            Set<Long> missing = PriceEngine.listsRead(new RuleSet(types, lists, Map.of(), Map.of(), List.of()), read);
+            Set<Long> missing = new HashSet<>(
+                    PriceEngine.listsRead(new RuleSet(types, lists, Map.of(), Map.of(), List.of()), read));
             missing.removeAll(listsRead);
             if (!missing.isEmpty()) {
                 jdbc.query(MORE_PRICES, Map.of("lists", missing.toArray(Long[]::new), "products", productIds),
