@@ -42,10 +42,11 @@ import org.springframework.stereotype.Service;
  *
  * <p>A {@code legalEntityId} of null means "no customer": base prices, as staff see them in the catalog.
  *
- * <p>A call reads the buyer (one statement of the customers module), its products (one of the catalog) and the rules
- * (three, {@link PricingRules}), outside any transaction of its own: under READ COMMITTED a read-only transaction
- * would not give these statements one snapshot anyway, and its commit would be one more round trip per call. Called
- * within a caller's transaction (placing an order), it reads within that one.
+ * <p>A call makes three round trips: the buyer (one statement of the customers module), its products (one of the
+ * catalog) and the rules (three statements sent together, {@link PricingRules}), outside any transaction of its own:
+ * under READ COMMITTED a read-only transaction would not give these statements one snapshot anyway, and its commit
+ * would be one more round trip per call. Called within a caller's transaction (placing an order), it reads within
+ * that one.
  */
 @Service
 public class PricingApi {
