@@ -1,7 +1,7 @@
 package io.b2bportal.catalog;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +13,23 @@ public record ProductFacts(long id, String sku, String name, String nameEn, Stri
 
     /** The category ids from the root down to the product's own category ({@code '/1/5/12/'} → 1, 5, 12). */
     public List<Long> categoryIds() {
-        return Arrays.stream(categoryPath.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        // by hand rather than split + stream: pricing asks for every product of a 1,000-line cart
+        List<Long> ids = new ArrayList<>(4);
+        long id = -1;
+        for (int i = 0; i < categoryPath.length(); i++) {
+            char c = categoryPath.charAt(i);
+            if (c == '/') {
+                if (id >= 0) {
+                    ids.add(id);
+                }
+                id = -1;
+            } else {
+                id = (id < 0 ? 0 : id * 10) + Character.digit(c, 10);
+            }
+        }
+        if (id >= 0) {
+            ids.add(id);
+        }
+        return ids;
     }
 }

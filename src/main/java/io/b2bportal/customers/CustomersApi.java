@@ -51,6 +51,14 @@ public class CustomersApi {
         return legalEntities.ref(legalEntityId);
     }
 
+    /**
+     * The legal entity's company, customer group and contract terms, in one statement: what pricing needs to know of
+     * the buyer for every page and cart. Empty for an unknown legal entity.
+     */
+    public Optional<BuyingTerms> buyingTerms(long legalEntityId) {
+        return contracts.buyingTerms(legalEntityId);
+    }
+
     /** The contract terms of a legal entity, or the default terms when it has no contract. */
     public ContractTerms termsOf(long legalEntityId) {
         return contracts.termsOf(legalEntityId);

@@ -2,9 +2,9 @@ package io.b2bportal.pricing;
 
 import io.b2bportal.catalog.CatalogApi;
 import io.b2bportal.catalog.ProductFacts;
+import io.b2bportal.customers.BuyingTerms;
 import io.b2bportal.customers.ContractTerms;
 import io.b2bportal.customers.CustomersApi;
-import io.b2bportal.customers.LegalEntityRef;
 import io.b2bportal.pricing.PricedLine.Status;
 import io.b2bportal.pricing.PricedLine.TierPrice;
 import io.b2bportal.pricing.Quote.Totals;
@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The buyer's prices, resolved at request time from the rules (docs/pricing.md): contract price → the contract's
@@ -42,6 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
  * for all its products in a fixed handful of statements, whatever their number.
  *
  * <p>A {@code legalEntityId} of null means "no customer": base prices, as staff see them in the catalog.
+ *
+ * <p>A call makes three round trips: the buyer (one statement of the customers module), its products (one of the
+ * catalog) and the rules (three statements sent together, {@link PricingRules}), outside any transaction of its own:
+ * under READ COMMITTED a read-only transaction would not give these statements one snapshot anyway, and its commit
+ * would be one more round trip per call. Called within a caller's transaction (placing an order), it reads within
+ * that one.
  */
 @Service
 public class PricingApi {
@@ -70,7 +75,6 @@ public class PricingApi {
      * VAT before such promotions. Products unknown to the entity (or outside its assortment) and products without a
      * price come back as lines with that status and make the quote not orderable.
      */
-    @Transactional(readOnly = true)
     public Quote quote(long legalEntityId, List<QuoteLine> lines) {
         return quote(legalEntityId, lines, null);
     }
@@ -79,13 +83,12 @@ public class PricingApi {
      * The same, with the order amount (with VAT) that promotions with a minimum order amount compare against given
      * by the caller, e.g. the whole cart while only some of its lines are priced.
      */
-    @Transactional(readOnly = true)
     public Quote quote(long legalEntityId, List<QuoteLine> lines, BigDecimal orderAmount) {
         requireSize(lines);
         Loaded loaded = loadLines(legalEntityId, lines);
         List<PricedLine> priced = priceAll(loaded, lines, orderAmount);
         if (orderAmount == null && loaded.rules().promotions().stream().anyMatch(p -> p.minOrderAmount() != null)) {
-            priced = priceAll(loaded, lines, Totals.of(priced).gross());
+            priced = againAtOrderAmount(loaded, lines, priced, Totals.of(priced).gross());
         }
         List<String> currencies = priced.stream().map(PricedLine::currency).filter(Objects::nonNull).distinct()
                 .toList();
@@ -94,7 +97,7 @@ public class PricingApi {
                     String.join(", ", currencies));
         }
         Totals totals = Totals.of(priced);
-        ContractTerms terms = customers.termsOf(legalEntityId);
+        ContractTerms terms = loaded.terms();
         String currency = currencies.isEmpty() ? terms.minOrderAmount().currency().getCurrencyCode()
                 : currencies.getFirst();
         BigDecimal minimum = terms.minOrderAmount().rounded().amount();
@@ -108,7 +111,6 @@ public class PricingApi {
      * Unit prices and line amounts of many products at once, outside any order (promotions with a minimum order
      * amount do not apply): the price API. Lines keep the order asked; unknown SKUs are lines with that status.
      */
-    @Transactional(readOnly = true)
     public List<PricedLine> prices(Long legalEntityId, List<QuoteLine> lines) {
         requireSize(lines);
         return priceAll(loadLines(legalEntityId, lines), lines, null);
@@ -118,15 +120,13 @@ public class PricingApi {
      * A catalog page: each product's unit price at its minimum order quantity, by product id; products the entity
      * may not see are left out.
      */
-    @Transactional(readOnly = true)
     public Map<Long, PricedLine> catalogPrices(Long legalEntityId, Collection<Long> productIds) {
         if (productIds.isEmpty()) {
             return Map.of();
         }
-        List<ProductFacts> facts = facts(legalEntityId, List.of(), productIds);
-        Loaded loaded = load(legalEntityId, facts);
+        Loaded loaded = load(legalEntityId, List.of(), productIds);
         Map<Long, PricedLine> prices = new LinkedHashMap<>();
-        for (ProductFacts product : facts) {
+        for (ProductFacts product : loaded.facts()) {
             prices.put(product.id(), line(product, resolve(loaded, product, product.minOrderQty(), null)));
         }
         return prices;
@@ -136,13 +136,12 @@ public class PricingApi {
      * The product page: the price at a quantity, and the buyer's price from each quantity on where it drops (the
      * list's tiers and promotions with a minimum line quantity, from the product's minimum order quantity up).
      */
-    @Transactional(readOnly = true)
     public PriceExplanation productPrice(Long legalEntityId, long productId, BigDecimal quantity) {
-        List<ProductFacts> facts = facts(legalEntityId, List.of(), List.of(productId));
-        if (facts.isEmpty()) {
+        Loaded loaded = load(legalEntityId, List.of(), List.of(productId));
+        if (loaded.facts().isEmpty()) {
             throw DomainException.notFound("product", productId);
         }
-        return explanation(legalEntityId, load(legalEntityId, facts), facts.getFirst(), quantity, true);
+        return explanation(legalEntityId, loaded, loaded.facts().getFirst(), quantity, true);
     }
 
     /**
@@ -150,14 +149,13 @@ public class PricingApi {
      * shown {@link PriceExplanation#forBuyer()}; staff the whole. An unknown SKU (or one outside the entity's
      * assortment) is not found.
      */
-    @Transactional(readOnly = true)
     public PriceExplanation explain(Long legalEntityId, String sku, BigDecimal quantity) {
         requirePositive(quantity);
-        List<ProductFacts> facts = facts(legalEntityId, List.of(sku), List.of());
-        if (facts.isEmpty()) {
+        Loaded loaded = load(legalEntityId, List.of(sku), List.of());
+        if (loaded.facts().isEmpty()) {
             throw DomainException.notFound("product", sku);
         }
-        return explanation(legalEntityId, load(legalEntityId, facts), facts.getFirst(), quantity, false);
+        return explanation(legalEntityId, loaded, loaded.facts().getFirst(), quantity, false);
     }
 
     private PriceExplanation explanation(Long legalEntityId, Loaded loaded, ProductFacts product, BigDecimal quantity,
@@ -200,51 +198,55 @@ public class PricingApi {
         return tiers;
     }
 
-    /** What one call works on: the buyer, the products it may see by SKU and id, and their rules. */
-    private record Loaded(Buyer buyer, RuleSet rules, Map<String, ProductFacts> bySku, Map<Long, ProductFacts> byId,
-            Instant now) {
+    /**
+     * What one call works on: the buyer and its contract terms (null without a legal entity), the products it may see
+     * by SKU and id, and their rules.
+     */
+    private record Loaded(Buyer buyer, ContractTerms terms, RuleSet rules, List<ProductFacts> facts,
+            Map<String, ProductFacts> bySku, Map<Long, ProductFacts> byId, Map<Long, Product> products, Instant now) {
     }
 
     private Loaded loadLines(Long legalEntityId, List<QuoteLine> lines) {
         List<String> skus = lines.stream().map(QuoteLine::sku).filter(Objects::nonNull).distinct().toList();
         List<Long> ids = lines.stream().map(QuoteLine::productId).filter(Objects::nonNull).distinct().toList();
-        return load(legalEntityId, facts(legalEntityId, skus, ids));
+        return load(legalEntityId, skus, ids);
     }
 
-    private Loaded load(Long legalEntityId, List<ProductFacts> facts) {
-        Buyer buyer = buyer(legalEntityId);
+    private Loaded load(Long legalEntityId, Collection<String> skus, Collection<Long> ids) {
+        BuyingTerms buying = legalEntityId == null ? null : customers.buyingTerms(legalEntityId)
+                .orElseThrow(() -> DomainException.notFound("legal-entity", legalEntityId));
+        // within the entity's assortment, from the terms just read (no second look-up of the contract)
+        List<ProductFacts> facts = buying == null ? catalog.productFacts(skus, ids)
+                : catalog.productFactsInAssortment(buying.terms().assortment(), skus, ids);
         Map<String, ProductFacts> bySku = new HashMap<>();
         Map<Long, ProductFacts> byId = new HashMap<>();
         facts.forEach(f -> {
             bySku.put(f.sku(), f);
             byId.put(f.id(), f);
         });
+        // the engine's view of each product once per call (the category path is parsed here, not once per resolution)
+        Map<Long, Product> products = new HashMap<>();
+        facts.forEach(f -> products.put(f.id(), product(f)));
         Instant now = Instant.now();
-        RuleSet ruleSet = rules.load(buyer, facts.stream().map(PricingApi::product).toList(), now);
-        return new Loaded(buyer, ruleSet, bySku, byId, now);
-    }
-
-    private List<ProductFacts> facts(Long legalEntityId, Collection<String> skus, Collection<Long> ids) {
-        return legalEntityId == null ? catalog.productFacts(skus, ids)
-                : catalog.productFactsFor(legalEntityId, skus, ids);
+        PricingRules.Loaded read = rules.load(buyer(buying), products.values(), now);
+        return new Loaded(read.buyer(), buying == null ? null : buying.terms(), read.rules(), facts, bySku, byId,
+                products, now);
     }
 
     /**
-     * The buyer behind a legal entity. A contract's price type counts while the contract runs (not terminated, not
-     * past its end date); without one the group's type, then the base.
+     * The buyer behind a legal entity, without its group's price type, which {@link PricingRules} reads with the
+     * types. A contract's price type counts while the contract runs (not terminated, not past its end date); without
+     * one the group's type, then the base.
      */
-    private Buyer buyer(Long legalEntityId) {
-        if (legalEntityId == null) {
+    private static Buyer buyer(BuyingTerms buying) {
+        if (buying == null) {
             return Buyer.anonymous();
         }
-        LegalEntityRef entity = customers.legalEntity(legalEntityId)
-                .orElseThrow(() -> DomainException.notFound("legal-entity", legalEntityId));
-        ContractTerms terms = customers.termsOf(legalEntityId);
+        ContractTerms terms = buying.terms();
         boolean contractRuns = !terms.isDefault() && !"TERMINATED".equals(terms.status())
                 && (terms.endsOn() == null || !terms.endsOn().isBefore(LocalDate.now(ExplanationText.SELLER_ZONE)));
-        Long group = customers.groupOf(entity.companyId()).orElse(null);
-        return new Buyer(legalEntityId, entity.companyId(), group, contractRuns ? terms.priceType() : null,
-                rules.groupPriceType(group));
+        return new Buyer(buying.legalEntityId(), buying.companyId(), buying.groupId(),
+                contractRuns ? terms.priceType() : null, null);
     }
 
     private List<PricedLine> priceAll(Loaded loaded, List<QuoteLine> lines, BigDecimal orderAmount) {
@@ -258,9 +260,29 @@ public class PricingApi {
         return priced;
     }
 
+    /**
+     * The lines priced again with the order's total for promotions with a minimum order amount: only those whose
+     * price can change, where such a promotion covers the product and the total reaches its minimum
+     * ({@link PriceEngine#dependsOnOrderAmount}); the others would resolve exactly as they did.
+     */
+    private List<PricedLine> againAtOrderAmount(Loaded loaded, List<QuoteLine> lines, List<PricedLine> priced,
+            BigDecimal orderAmount) {
+        List<PricedLine> again = new ArrayList<>(priced);
+        for (int i = 0; i < lines.size(); i++) {
+            QuoteLine line = lines.get(i);
+            ProductFacts product = line.sku() != null ? loaded.bySku().get(line.sku())
+                    : loaded.byId().get(line.productId());
+            if (product != null && PriceEngine.dependsOnOrderAmount(loaded.rules(), loaded.buyer(),
+                    loaded.products().get(product.id()), orderAmount, loaded.now())) {
+                again.set(i, line(product, resolve(loaded, product, line.quantity(), orderAmount)));
+            }
+        }
+        return again;
+    }
+
     private Resolution resolve(Loaded loaded, ProductFacts product, BigDecimal quantity, BigDecimal orderAmount) {
-        return PriceEngine.resolve(loaded.rules(), loaded.buyer(), product(product), quantity, orderAmount,
-                loaded.now(), vat);
+        return PriceEngine.resolve(loaded.rules(), loaded.buyer(), loaded.products().get(product.id()), quantity,
+                orderAmount, loaded.now(), vat);
     }
 
     private static PricedLine line(ProductFacts product, Resolution r) {

@@ -55,6 +55,12 @@ public final class QuickOrderBenchmark {
      */
     static final AtomicLong STATEMENTS = new AtomicLong();
     static volatile Thread counted;
+    /** With -Dbench.statements=true: the time each statement of the counted thread took, by its first words. */
+    static final boolean timed = Boolean.getBoolean("bench.statements");
+    static final java.util.Map<String, java.util.concurrent.atomic.LongAdder> STATEMENT_NANOS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.util.Map<String, java.util.concurrent.atomic.LongAdder> STATEMENT_CALLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final QuickOrders quickOrders;
@@ -306,9 +312,40 @@ public final class QuickOrderBenchmark {
                         if ((method.getName().startsWith("prepare") || method.getName().equals("createStatement"))
                                 && Thread.currentThread() == counted) {
                             STATEMENTS.incrementAndGet();
+                            if (timed && method.getName().equals("prepareStatement")) {
+                                return timing((java.sql.PreparedStatement) invoke(connection, method, args),
+                                        (String) args[0]);
+                            }
+                        }
+                        if (timed && Thread.currentThread() == counted && method.getName().equals("commit")) {
+                            long t = System.nanoTime();
+                            Object result = invoke(connection, method, args);
+                            time("commit", System.nanoTime() - t);
+                            return result;
                         }
                         return invoke(connection, method, args);
                     });
+        }
+
+        /** Times the execution of a statement (until its whole result has arrived), by the statement's first words. */
+        private static java.sql.PreparedStatement timing(java.sql.PreparedStatement statement, String sql) {
+            String key = sql.strip().replaceAll("\\s+", " ");
+            String name = key.substring(0, Math.min(90, key.length()));
+            return (java.sql.PreparedStatement) Proxy.newProxyInstance(QuickOrderBenchmark.class.getClassLoader(),
+                    new Class<?>[] {java.sql.PreparedStatement.class}, (proxy, method, args) -> {
+                        if (!method.getName().startsWith("execute")) {
+                            return invoke(statement, method, args);
+                        }
+                        long t = System.nanoTime();
+                        Object result = invoke(statement, method, args);
+                        time(name, System.nanoTime() - t);
+                        return result;
+                    });
+        }
+
+        private static void time(String name, long nanos) {
+            STATEMENT_NANOS.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).add(nanos);
+            STATEMENT_CALLS.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).increment();
         }
 
         private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {

@@ -158,7 +158,8 @@ public final class PriceEngine {
         return PROMOTION_ORDER.compare(a.promotion(), b.promotion());
     }
 
-    private static final Comparator<Promotion> PROMOTION_ORDER = Comparator.nullsFirst(
+    /** Priority (higher first), then id; {@link RuleSet} keeps its promotions in this order. */
+    static final Comparator<Promotion> PROMOTION_ORDER = Comparator.nullsFirst(
             Comparator.comparingInt(Promotion::priority).reversed().thenComparingLong(Promotion::id));
 
     private static BigDecimal gross(Candidate candidate, Optional<BigDecimal> rate) {
@@ -168,9 +169,8 @@ public final class PriceEngine {
     private static List<Promotion> applicable(RuleSet rules, Buyer buyer, Product product, BigDecimal quantity,
             BigDecimal orderAmount, Instant now, Currency currency, List<Step> steps) {
         List<Promotion> applicable = new ArrayList<>();
-        List<Promotion> ordered = rules.promotions().stream().sorted(PROMOTION_ORDER).toList();
-        for (Promotion promotion : ordered) {
-            if (!promotion.runsAt(now) || !promotion.targets(buyer) || !promotion.covers(product)) {
+        for (Promotion promotion : rules.covering(product)) {
+            if (!promotion.runsAt(now) || !promotion.targets(buyer)) {
                 continue;
             }
             if (promotion.minLineQty() != null && quantity.compareTo(promotion.minLineQty()) < 0) {
@@ -183,6 +183,23 @@ public final class PriceEngine {
             }
         }
         return applicable;
+    }
+
+    /**
+     * Whether the product's price may differ at this order amount from its price outside an order: only when a
+     * running promotion for the buyer that covers the product asks for a minimum order amount the order reaches. When
+     * not, {@link #resolve} gives the same resolution with this order amount as with none, so a quote prices such
+     * lines once.
+     */
+    public static boolean dependsOnOrderAmount(RuleSet rules, Buyer buyer, Product product, BigDecimal orderAmount,
+            Instant now) {
+        for (Promotion promotion : rules.covering(product)) {
+            if (promotion.minOrderAmount() != null && orderAmount.compareTo(promotion.minOrderAmount()) >= 0
+                    && promotion.runsAt(now) && promotion.targets(buyer)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BigDecimal promoted(Promotion promotion, BigDecimal price) {
@@ -231,6 +248,32 @@ public final class PriceEngine {
             return priceOf(rules, chain, product, quantity, steps, false);
         }
         return null;
+    }
+
+    /**
+     * The price lists a resolution for this buyer reads: the list of the first of its price types (the contract's,
+     * the group's, base) whose chain resolves, since {@link #resolve} never goes past that one, and the base list,
+     * where a product the list lacks falls back. Only {@code rules.types()} and {@code rules.lists()} are used, so the
+     * price rows can be loaded for these lists alone.
+     */
+    public static Set<Long> listsRead(RuleSet rules, Buyer buyer) {
+        Set<Long> lists = new LinkedHashSet<>();
+        Set<String> tried = new LinkedHashSet<>();
+        for (String code : new String[] {buyer.contractPriceType(), buyer.groupPriceType(), BASE}) {
+            if (code == null || !tried.add(code)) {
+                continue;
+            }
+            Chain chain = chain(rules, code);
+            if (chain.ok()) {
+                lists.add(chain.types().getLast().priceListId());
+                break;
+            }
+        }
+        PriceList base = baseList(rules);
+        if (base != null) {
+            lists.add(base.id());
+        }
+        return lists;
     }
 
     /** Follows parents from a type to its list type; never loops: a type seen twice is a cycle. */

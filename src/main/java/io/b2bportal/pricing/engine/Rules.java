@@ -2,7 +2,10 @@ package io.b2bportal.pricing.engine;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,12 +88,25 @@ public final class Rules {
             };
         }
 
+        /** Without any scope: the whole catalog. */
+        boolean coversEverything() {
+            return productIds.isEmpty() && categoryIds.isEmpty() && brands.isEmpty();
+        }
+
+        /** What {@link RuleSet#covering} finds through its index. */
         boolean covers(Product product) {
-            if (productIds.isEmpty() && categoryIds.isEmpty() && brands.isEmpty()) {
+            if (coversEverything()) {
                 return true;
             }
-            return productIds.contains(product.id()) || (product.brand() != null && brands.contains(product.brand()))
-                    || product.categoryPath().stream().anyMatch(categoryIds::contains);
+            if (productIds.contains(product.id()) || (product.brand() != null && brands.contains(product.brand()))) {
+                return true;
+            }
+            for (Long category : product.categoryPath()) {
+                if (categoryIds.contains(category)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -115,29 +131,138 @@ public final class Rules {
         public static Buyer anonymous() {
             return new Buyer(null, null, null, null, null);
         }
+
+        public Buyer withGroupPriceType(String code) {
+            return new Buyer(legalEntityId, companyId, groupId, contractPriceType, code);
+        }
     }
 
     /**
-     * Everything loaded for one buyer and a set of products: all price types and lists (tiny tables), the price rows
-     * of the lists the buyer's chain can reach for these products, the buyer's contract prices and the promotions
-     * that might apply.
+     * Everything loaded for one buyer and a set of products: the price types on the buyer's chains and their lists
+     * (or all of them: the engine follows only those chains), the price rows of the lists a resolution reads for
+     * these products ({@link PriceEngine#listsRead}), the buyer's contract prices and the promotions that might
+     * apply, kept in the order the engine considers them. Immutable; built once per call, and indexes its promotions
+     * by what they cover so that a line looks at the promotions for its product, categories and brand only (a cart of
+     * 1,000 lines and 90 promotions otherwise tests 90,000 scopes).
      *
      * @param prices price list id → product id → its tiers
      */
-    public record RuleSet(Map<String, PriceType> types, Map<Long, PriceList> lists,
-            Map<Long, Map<Long, List<Tier>>> prices, Map<Long, ContractPrice> contractPrices,
-            List<Promotion> promotions) {
+    public static final class RuleSet {
 
-        public RuleSet {
-            types = Map.copyOf(types);
-            lists = Map.copyOf(lists);
-            prices = Map.copyOf(prices);
-            contractPrices = Map.copyOf(contractPrices);
-            promotions = List.copyOf(promotions);
+        private final Map<String, PriceType> types;
+        private final Map<Long, PriceList> lists;
+        private final Map<Long, Map<Long, List<Tier>>> prices;
+        private final Map<Long, ContractPrice> contractPrices;
+        private final List<Promotion> promotions;
+        /** Positions in {@link #promotions} of the promotions without scope (the whole catalog) and by scope entry. */
+        private final int[] everywhere;
+        private final Map<Long, int[]> byProduct;
+        private final Map<Long, int[]> byCategory;
+        private final Map<String, int[]> byBrand;
+
+        public RuleSet(Map<String, PriceType> types, Map<Long, PriceList> lists,
+                Map<Long, Map<Long, List<Tier>>> prices, Map<Long, ContractPrice> contractPrices,
+                List<Promotion> promotions) {
+            this.types = Map.copyOf(types);
+            this.lists = Map.copyOf(lists);
+            this.prices = Map.copyOf(prices);
+            this.contractPrices = Map.copyOf(contractPrices);
+            // in the order the engine considers them, once for all lines rather than once a line
+            this.promotions = promotions.stream().sorted(PriceEngine.PROMOTION_ORDER).toList();
+            List<Integer> unscoped = new ArrayList<>();
+            Map<Long, List<Integer>> products = new HashMap<>();
+            Map<Long, List<Integer>> categories = new HashMap<>();
+            Map<String, List<Integer>> brands = new HashMap<>();
+            for (int i = 0; i < this.promotions.size(); i++) {
+                Promotion promotion = this.promotions.get(i);
+                if (promotion.coversEverything()) {
+                    unscoped.add(i);
+                }
+                for (Long id : promotion.productIds()) {
+                    products.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+                }
+                for (Long id : promotion.categoryIds()) {
+                    categories.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+                }
+                for (String brand : promotion.brands()) {
+                    brands.computeIfAbsent(brand, k -> new ArrayList<>()).add(i);
+                }
+            }
+            this.everywhere = positions(unscoped);
+            this.byProduct = index(products);
+            this.byCategory = index(categories);
+            this.byBrand = index(brands);
+        }
+
+        public Map<String, PriceType> types() {
+            return types;
+        }
+
+        public Map<Long, PriceList> lists() {
+            return lists;
+        }
+
+        /** Price list id → product id → its tiers. */
+        public Map<Long, Map<Long, List<Tier>>> prices() {
+            return prices;
+        }
+
+        public Map<Long, ContractPrice> contractPrices() {
+            return contractPrices;
+        }
+
+        /** In the order the engine considers them: priority (higher first), then id. */
+        public List<Promotion> promotions() {
+            return promotions;
         }
 
         List<Tier> tiers(long priceListId, long productId) {
             return prices.getOrDefault(priceListId, Map.of()).getOrDefault(productId, List.of());
+        }
+
+        /**
+         * The promotions that cover the product ({@link Promotion#covers}), in {@link #promotions()} order: those
+         * without scope and those listing the product, one of its categories or its brand.
+         */
+        List<Promotion> covering(Product product) {
+            BitSet found = new BitSet(promotions.size());
+            mark(found, everywhere);
+            mark(found, byProduct.get(product.id()));
+            for (Long category : product.categoryPath()) {
+                mark(found, byCategory.get(category));
+            }
+            if (product.brand() != null) {
+                mark(found, byBrand.get(product.brand()));
+            }
+            List<Promotion> covering = new ArrayList<>(found.cardinality());
+            for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+                covering.add(promotions.get(i));
+            }
+            return covering;
+        }
+
+        private static void mark(BitSet found, int[] positions) {
+            if (positions != null) {
+                for (int position : positions) {
+                    found.set(position);
+                }
+            }
+        }
+
+        private static <K> Map<K, int[]> index(Map<K, List<Integer>> lists) {
+            Map<K, int[]> index = new HashMap<>();
+            lists.forEach((key, list) -> index.put(key, positions(list)));
+            return index;
+        }
+
+        private static int[] positions(List<Integer> list) {
+            return list.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        @Override
+        public String toString() {
+            return "RuleSet[types=" + types + ", lists=" + lists + ", prices=" + prices + ", contractPrices="
+                    + contractPrices + ", promotions=" + promotions + "]";
         }
     }
 }

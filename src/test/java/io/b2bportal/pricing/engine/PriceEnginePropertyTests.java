@@ -3,6 +3,8 @@ package io.b2bportal.pricing.engine;
 import io.b2bportal.pricing.PriceSource;
 import io.b2bportal.pricing.PricedLine;
 import io.b2bportal.pricing.Quote.Totals;
+import io.b2bportal.pricing.engine.Rules.Product;
+import io.b2bportal.pricing.engine.Rules.Promotion;
 import io.b2bportal.pricing.engine.Step.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,6 +40,69 @@ class PriceEnginePropertyTests {
                 assertThat(reordered.steps()).isEqualTo(first.steps());
             }
         }
+    }
+
+    @Test
+    void theTypesOfTheBuyersChainsAndThePricesOfTheListsItReadsGiveTheSamePriceAsAllRules() {
+        int cutDown = 0;
+        for (long seed = 0; seed < TRIES; seed++) {
+            RandomRules rules = RandomRules.of(seed);
+            RandomRules loaded = rules.onlyWhatTheBuyerReads();
+            if (loaded.rules().types().size() < rules.rules().types().size()
+                    || loaded.rules().prices().size() < rules.rules().prices().size()) {
+                cutDown++;
+            }
+            for (BigDecimal quantity : quantities(seed)) {
+                assertThat(loaded.at(quantity)).as("seed %d, qty %s: %s", seed, quantity, rules)
+                        .isEqualTo(rules.at(quantity));
+            }
+        }
+        assertThat(cutDown).as("rule sets where the buyer reads less than all").isGreaterThan(TRIES / 4);
+    }
+
+    @Test
+    void theIndexOfPromotionsFindsExactlyThePromotionsThatCoverTheProductInTheirOrder() {
+        Product other = new Product(11, "SKU-11", "22", List.of(9L), "Bulloni");
+        Product unscoped = new Product(12, "SKU-12", "22", List.of(), null);
+        int found = 0;
+        for (long seed = 0; seed < TRIES; seed++) {
+            RandomRules rules = RandomRules.of(seed);
+            for (Product product : List.of(rules.product(), other, unscoped)) {
+                List<Promotion> covering = rules.rules().covering(product);
+                assertThat(covering).as("seed %d, product %d: %s", seed, product.id(), rules)
+                        .containsExactlyElementsOf(rules.rules().promotions().stream()
+                                .filter(promotion -> promotion.covers(product)).toList());
+                found += covering.size();
+            }
+        }
+        assertThat(found).as("promotions found").isGreaterThan(TRIES);
+    }
+
+    @Test
+    void aLineThatDoesNotDependOnTheOrderAmountResolvesAsWithoutAnOrder() {
+        int independent = 0;
+        int changed = 0;
+        for (long seed = 0; seed < TRIES; seed++) {
+            RandomRules rules = RandomRules.of(seed);
+            if (rules.orderAmount() == null) {
+                continue;
+            }
+            boolean depends = PriceEngine.dependsOnOrderAmount(rules.rules(), rules.buyer(), rules.product(),
+                    rules.orderAmount(), RandomRules.NOW);
+            for (BigDecimal quantity : quantities(seed)) {
+                Resolution inOrder = rules.at(quantity);
+                Resolution outside = PriceEngine.resolve(rules.rules(), rules.buyer(), rules.product(), quantity,
+                        null, RandomRules.NOW, VatRates.russian());
+                if (!depends) {
+                    independent++;
+                    assertThat(inOrder).as("seed %d, qty %s: %s", seed, quantity, rules).isEqualTo(outside);
+                } else if (!inOrder.equals(outside)) {
+                    changed++;
+                }
+            }
+        }
+        assertThat(independent).as("lines that need not be priced again").isGreaterThan(TRIES);
+        assertThat(changed).as("lines whose price the order amount changes").isGreaterThan(TRIES / 100);
     }
 
     @Test

@@ -112,6 +112,30 @@ record RandomRules(long seed, RuleSet rules, Buyer buyer, Product product, BigDe
                 buyer, product, orderAmount);
     }
 
+    /**
+     * The same rules cut down to what PricingRules loads for the buyer: the types on the chains from its contract's
+     * type, its group's type and base (parents followed until they end, are unknown or come round again), and the price
+     * rows of {@link PriceEngine#listsRead} only.
+     */
+    RandomRules onlyWhatTheBuyerReads() {
+        Map<String, PriceType> types = new LinkedHashMap<>();
+        for (String start : new String[] {buyer.contractPriceType(), buyer.groupPriceType(), PriceEngine.BASE}) {
+            String current = start;
+            while (current != null && rules.types().containsKey(current) && !types.containsKey(current)) {
+                types.put(current, rules.types().get(current));
+                current = rules.types().get(current).parentCode();
+            }
+        }
+        Map<Long, PriceList> lists = new LinkedHashMap<>();
+        types.values().stream().filter(PriceType::isList).map(PriceType::priceListId)
+                .filter(rules.lists()::containsKey).forEach(id -> lists.put(id, rules.lists().get(id)));
+        Set<Long> read = PriceEngine.listsRead(new RuleSet(types, lists, Map.of(), Map.of(), List.of()), buyer);
+        Map<Long, Map<Long, List<Tier>>> prices = new LinkedHashMap<>(rules.prices());
+        prices.keySet().retainAll(read);
+        return new RandomRules(seed, new RuleSet(types, lists, prices, rules.contractPrices(), rules.promotions()),
+                buyer, product, orderAmount);
+    }
+
     /** Whether following parents from this code ever comes back to a code already seen. */
     boolean cyclic(String code) {
         Set<String> seen = new LinkedHashSet<>();
