@@ -165,6 +165,20 @@ public final class PricingBenchmark {
             List<QuoteLine> cart = carts.get(random.nextInt(carts.size()));
             return pricing.quote(entity(), cart).lines().stream().filter(PricedLine::priced).count();
         });
+        // the catalog's price range filter (PriceDisplay.pricedWithin) resolves every candidate's price in slices of
+        // 1,000: this is its cost at its cap of 20,000 candidates (catalog.search.ProductSearch.PRICE_FILTER_MAX)
+        List<Long> allProducts = jdbc.sql("select id from catalog.product").query(Long.class).list();
+        measure("price range filter over 20,000 candidates (`catalogPrices` × 20 slices of 1,000)", 10, null, () -> {
+            List<Long> candidates = new java.util.ArrayList<>(allProducts);
+            java.util.Collections.shuffle(candidates, new java.util.Random(random.nextLong()));
+            long entity = entity();
+            long priced = 0;
+            for (int start = 0; start < 20_000; start += 1_000) {
+                priced += pricing.catalogPrices(entity, candidates.subList(start, start + 1_000)).values().stream()
+                        .filter(PricedLine::priced).count();
+            }
+            return priced;
+        });
         if (Boolean.parseBoolean(System.getProperty("bench.http", "true")) && "48 SKUs over HTTP".contains(only)) {
             http(pages);
         }

@@ -35,6 +35,7 @@ class ApprovalBrowserTests {
     void setUp() {
         fixture = new OrderFixture(jdbc);
         buyerId = fixture.user("buyer@alpha.demo");
+        OrderFixture.acceptAgreement(new Http(port), fixture.entity(ALPHA_STROY));
         context = Browser.newContext("http://localhost:" + port, "en-US");
     }
 

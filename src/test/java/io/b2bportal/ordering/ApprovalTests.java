@@ -40,6 +40,7 @@ class ApprovalTests {
         buyer = new CartClient(new Http(port), "buyer@alpha.demo").actingFor(stroy);
         approver = new CartClient(new Http(port), "approver@alpha.demo").actingFor(stroy);
         buyerId = fixture.user("buyer@alpha.demo");
+        OrderFixture.acceptAgreement(new Http(port), stroy);
     }
 
     @AfterEach

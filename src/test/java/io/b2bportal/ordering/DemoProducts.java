@@ -46,7 +46,10 @@ final class DemoProducts {
 
     /** Every active SKU of the demo catalog, by SKU. */
     List<String> allActive() {
-        return jdbc.sql("select sku from catalog.product where status = 'ACTIVE' order by sku").query(String.class)
-                .list();
+        // plain SKUs only: other tests leave products with SKUs made to test escaping (a leading "=", a line break)
+        return jdbc.sql("""
+                        select sku from catalog.product
+                         where status = 'ACTIVE' and sku ~ '^[A-Za-z0-9][A-Za-z0-9._/×-]*$' order by sku""")
+                .query(String.class).list();
     }
 }

@@ -41,6 +41,7 @@ class StandingOrderBrowserTests {
     @BeforeEach
     void signIn() {
         fixture = new OrderFixture(jdbc);
+        OrderFixture.acceptAgreement(new Http(port), fixture.entity(ALPHA_STROY));
         api = new CartClient(new Http(port), "buyer@alpha.demo").actingFor(fixture.entity(ALPHA_STROY));
         context = Browser.newContext("http://localhost:" + port, "en-US");
         page = context.newPage();

@@ -256,12 +256,15 @@ public class CartLines {
         try {
             changed = jdbc.sql("""
                             with incoming as (
-                                   select product_id, sum(quantity) as quantity, bool_or(backorder) as backorder
-                                     from (%s) i group by product_id),
+                                   -- lines keep the order they came in (the first time a product appears)
+                                   select product_id, sum(quantity) as quantity, bool_or(backorder) as backorder,
+                                          min(n) as n
+                                     from (select i.*, row_number() over () as n from (%s) i) i group by product_id),
                                  upserted as (
                                    insert into ordering.cart_line as l (cart_id, product_id, quantity, backorder,
                                                                         added_by, updated_by)
                                    select :cart, product_id, quantity, backorder, :user, :user from incoming
+                                    order by n
                                    on conflict (cart_id, product_id) do update
                                       set quantity = l.quantity + excluded.quantity,
                                           backorder = l.backorder or excluded.backorder,

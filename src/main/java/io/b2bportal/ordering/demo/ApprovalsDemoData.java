@@ -67,8 +67,10 @@ class ApprovalsDemoData implements DemoData {
         if (products.size() < 3) {
             return;
         }
+        // each line about 45 % of the limit: the order is a little above it (it waits), not a large share of the credit
+        BigDecimal share = LIMIT.multiply(new BigDecimal("0.45"));
         List<RequestedLine> lines = products.stream().map(p -> new RequestedLine(p.sku(),
-                LIMIT.divide(p.unit(), 0, RoundingMode.UP).max(BigDecimal.ONE).min(BigDecimal.valueOf(20)))).toList();
+                share.divide(p.unit(), 0, RoundingMode.UP).max(BigDecimal.ONE).min(BigDecimal.valueOf(20)))).toList();
         BigDecimal total = pricing.quote(stroy.get().id(), lines.stream()
                 .map(l -> QuoteLine.of(l.sku(), l.quantity().intValue())).toList()).totals().gross();
         if (total.compareTo(LIMIT) <= 0) {
