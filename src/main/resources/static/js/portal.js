@@ -18,6 +18,21 @@ document.addEventListener('DOMContentLoaded', () => {
       input.reportValidity();
     });
   });
+  // "Add a row" under a table of inputs: a copy of its last row, emptied (the split-delivery table of the checkout).
+  document.querySelectorAll('button[data-add-row]').forEach((button) => {
+    button.addEventListener('click', () => {
+      const body = document.getElementById(button.dataset.addRow);
+      const copy = body.lastElementChild.cloneNode(true);
+      copy.querySelectorAll('input').forEach((input) => { input.value = ''; });
+      copy.querySelectorAll('select').forEach((select) => { select.selectedIndex = 0; });
+      const number = String(body.children.length + 1);
+      copy.querySelectorAll('[aria-label]').forEach((field) => {
+        field.setAttribute('aria-label', field.getAttribute('aria-label').replace(/\d+(?!.*\d)/, number));
+      });
+      body.appendChild(copy);
+      copy.querySelector('select, input').focus();
+    });
+  });
   const path = window.location.pathname;
   document.querySelectorAll('.mainnav a').forEach((link) => {
     if (link.getAttribute('href') === path) {

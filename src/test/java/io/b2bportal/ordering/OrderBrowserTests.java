@@ -81,6 +81,8 @@ class OrderBrowserTests {
         page.getByLabel("Address of split row 1").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("Объект «Пречистенка» — 119034, г. Москва, ул. Пречистенка, д. 10"));
         page.getByLabel("Quantity of split row 1").fill("1");
+        page.getByTestId("split-add-row").click();
+        assertThat(page.getByLabel("Quantity of split row 4")).isEmpty();
         Browser.screenshot(page, "orders-checkout-en");
         page.getByTestId("place-order").dblclick();
 
