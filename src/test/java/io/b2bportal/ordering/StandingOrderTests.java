@@ -53,7 +53,7 @@ class StandingOrderTests {
         OrderFixture.acceptAgreement(new Http(port), stroy);
         buyer = new CartClient(new Http(port), "buyer@alpha.demo").actingFor(stroy);
         // a Monday five to ten weeks ahead, different for each test so that they never share a due date
-        first = Schedule.weekly(DayOfWeek.MONDAY).after(LocalDate.now().plusWeeks(5 + Math.floorMod(System.nanoTime(), 40)));
+        first = Schedule.weekly(DayOfWeek.MONDAY).after(LocalDate.now().plusWeeks(5 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40)));
     }
 
     @Test
