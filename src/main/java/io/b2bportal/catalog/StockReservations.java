@@ -28,7 +28,8 @@ class StockReservations {
         this.jdbc = jdbc;
     }
 
-    private record Row(long productId, long warehouseId, BigDecimal onHand, BigDecimal reserved, int position) {
+    private record Row(long productId, long warehouseId, BigDecimal onHand, BigDecimal reserved, BigDecimal held,
+            int position) {
     }
 
     private record Change(long productId, long warehouseId, BigDecimal reserve, BigDecimal ship) {
@@ -41,7 +42,8 @@ class StockReservations {
         List<Change> changes = new ArrayList<>();
         for (Row row : lock(wanted.keySet())) {
             BigDecimal missing = wanted.get(row.productId()).subtract(reserved.get(row.productId()));
-            BigDecimal free = row.onHand().subtract(row.reserved());
+            // what staff or an ERP hold outside the portal is not free either; on hand may be below both
+            BigDecimal free = row.onHand().subtract(row.reserved()).subtract(row.held()).max(BigDecimal.ZERO);
             BigDecimal take = missing.min(free);
             if (take.signum() > 0) {
                 reserved.merge(row.productId(), take, BigDecimal::add);
@@ -87,7 +89,7 @@ class StockReservations {
         }
         // locked in primary-key order (the same in every transaction), then used in the warehouses' display order
         return jdbc.sql("""
-                        select s.product_id, s.warehouse_id, s.on_hand, s.reserved, w.position
+                        select s.product_id, s.warehouse_id, s.on_hand, s.reserved, s.held, w.position
                           from catalog.stock s join catalog.warehouse w on w.id = s.warehouse_id
                          where s.product_id = any(cast(:ids as bigint[]))
                          order by s.product_id, s.warehouse_id

@@ -33,7 +33,7 @@ class CatalogAdminApiTests {
     void setUp() {
         f = new CatalogAdminFixture(jdbc);
         http = new Http(port);
-        jdbc.sql("insert into catalog.stock (product_id, warehouse_id, on_hand, reserved) select id, :w, 7, 2 "
+        jdbc.sql("insert into catalog.stock (product_id, warehouse_id, on_hand, held) select id, :w, 7, 2 "
                 + "from catalog.product where sku = :s").param("w", f.warehouseId).param("s", f.sku).update();
     }
 

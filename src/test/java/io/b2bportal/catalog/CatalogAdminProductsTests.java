@@ -180,7 +180,7 @@ class CatalogAdminProductsTests {
     @Test
     void negativeStockAndReservationsAboveOnHandAreRefusedAndStockStaysAsItWas() {
         String token = WebSession.csrfToken(session.get("/admin/catalog/products/" + f.sku).body());
-        jdbc.sql("insert into catalog.stock (product_id, warehouse_id, on_hand, reserved) select id, :w, 10, 2 "
+        jdbc.sql("insert into catalog.stock (product_id, warehouse_id, on_hand, held) select id, :w, 10, 2 "
                 + "from catalog.product where sku = :s").param("w", f.warehouseId).param("s", f.sku).update();
         String before = f.snapshot(f.sku);
 
@@ -204,7 +204,7 @@ class CatalogAdminProductsTests {
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         assertThat(jdbc.sql("""
-                        select s.on_hand || '/' || s.reserved || '/' || s.incoming || '/' || s.incoming_date
+                        select s.on_hand || '/' || s.held || '/' || s.incoming || '/' || s.incoming_date
                           from catalog.stock s join catalog.product p on p.id = s.product_id
                          where p.sku = :s and s.warehouse_id = :w""")
                 .param("s", f.sku).param("w", f.warehouseId).query(String.class).single())

@@ -185,7 +185,7 @@ class CatalogImportTests {
 
         assertThat(report.get("job").get("status").asString()).as(report.toString()).isEqualTo("DONE");
         var row = jdbc.sql("""
-                select s.on_hand, s.reserved, s.incoming_date::text as d from catalog.stock s
+                select s.on_hand, s.held as reserved, s.incoming_date::text as d from catalog.stock s
                   join catalog.product p on p.id = s.product_id where p.sku = :s""").param("s", f.sku(1)).query().singleRow();
         assertThat(row.get("on_hand").toString()).isEqualTo("10.500");
         assertThat(row.get("d")).isEqualTo("2026-12-01");

@@ -64,7 +64,7 @@ class CatalogUpsertTests {
         HttpResponse<String> stock = put("/api/v1/admin/stock", ImportFixture.CATALOG, "[{\"sku\":\"" + f.sku(1)
                 + "\",\"warehouse\":\"" + f.warehouse + "\",\"on_hand\":40,\"reserved\":5}]");
         assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
-        assertThat(jdbc.sql("select s.reserved from catalog.stock s join catalog.product p on p.id = s.product_id where p.sku = :s")
+        assertThat(jdbc.sql("select s.held from catalog.stock s join catalog.product p on p.id = s.product_id where p.sku = :s")
                 .param("s", f.sku(1)).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("5");
 
         HttpResponse<String> bad = put("/api/v1/admin/stock", ImportFixture.CATALOG, "[{\"sku\":\"" + f.sku(1)

@@ -26,7 +26,7 @@ final class DemoProducts {
                         select p.sku, p.pack_multiple as pack, p.min_order_qty as minimum, s.available,
                                p.backorder_allowed as backorder
                           from catalog.product p
-                          join lateral (select sum(on_hand - reserved) as available from catalog.stock
+                          join lateral (select sum(greatest(on_hand - reserved - held, 0)) as available from catalog.stock
                                          where product_id = p.id) s on true
                          where p.sku like :prefix and p.status = 'ACTIVE' and p.pack_multiple = :pack
                            and s.available >= :atLeast and p.backorder_allowed = :backorder
@@ -38,7 +38,7 @@ final class DemoProducts {
     Product product(String sku) {
         return jdbc.sql("""
                         select p.sku, p.pack_multiple as pack, p.min_order_qty as minimum,
-                               (select coalesce(sum(on_hand - reserved), 0) from catalog.stock
+                               (select coalesce(sum(greatest(on_hand - reserved - held, 0)), 0) from catalog.stock
                                  where product_id = p.id) as available, p.backorder_allowed as backorder
                           from catalog.product p where p.sku = :sku""")
                 .param("sku", sku).query(Product.class).single();

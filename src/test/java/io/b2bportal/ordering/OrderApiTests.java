@@ -414,6 +414,27 @@ class OrderApiTests {
                 .asString();
     }
 
+    @Test
+    void stockAnErpHoldsIsNotAvailableAndAnErpSyncNeverTouchesWhatOrdersReserved() {
+        String sku = fixture.product("20000", 10, false);
+        json(buyer.post("/api/v1/orders", lines(sku, "4")), 201);
+        String warehouse = jdbc.sql("select code from catalog.warehouse order by id limit 1").query(String.class)
+                .single();
+
+        // the ERP's nightly sync: 10 on hand, 5 of them held for its other channels
+        var synced = new Http(port).send(new Http(port).request("/api/v1/admin/stock")
+                .header("Authorization", Http.basic("admin@demo.local", "demo"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("[{\"sku\":\"" + sku + "\",\"warehouse\":\""
+                        + warehouse + "\",\"on_hand\":10,\"reserved\":5}]")));
+        assertThat(synced.statusCode()).as(synced.body()).isEqualTo(200);
+
+        assertThat(fixture.reserved(sku)).as("the order's reservation stays").isEqualByComparingTo("4");
+        assertProblem(buyer.post("/api/v1/orders", lines(sku, "2")), 422, "out-of-stock", sku);
+        json(buyer.post("/api/v1/orders", lines(sku, "1")), 201);
+        assertThat(fixture.reserved(sku)).isEqualByComparingTo("5");
+    }
+
     static String lines(String sku, String quantity) {
         return "{\"lines\": [{\"sku\": \"%s\", \"quantity\": %s}]}".formatted(sku, quantity);
     }

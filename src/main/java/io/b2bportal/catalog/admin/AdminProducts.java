@@ -90,7 +90,7 @@ public class AdminProducts {
                                img.blob_sha256 as image_sha256
                           from catalog.product p
                           join catalog.category c on c.id = p.category_id
-                          left join lateral (select sum(on_hand) as on_hand, sum(on_hand - reserved) as available
+                          left join lateral (select sum(on_hand) as on_hand, sum(greatest(on_hand - reserved - held, 0)) as available
                                                from catalog.stock where product_id = p.id) s on true
                           left join lateral (select blob_sha256 from catalog.product_file
                                               where product_id = p.id and kind = 'IMAGE'
@@ -209,7 +209,7 @@ public class AdminProducts {
         return jdbc.sql("""
                         select w.id as warehouse_id, w.code as warehouse_code, w.name as warehouse_name,
                                s.product_id is not null as stocked, coalesce(s.on_hand, 0) as on_hand,
-                               coalesce(s.reserved, 0) as reserved, coalesce(s.on_hand - s.reserved, 0) as available,
+                               coalesce(s.held, 0) as reserved, coalesce(greatest(s.on_hand - s.reserved - s.held, 0), 0) as available,
                                coalesce(s.incoming, 0) as incoming, s.incoming_date
                           from catalog.warehouse w
                           left join catalog.stock s on s.warehouse_id = w.id and s.product_id = :id

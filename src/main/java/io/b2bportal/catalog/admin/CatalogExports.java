@@ -76,7 +76,7 @@ public class CatalogExports {
             try (TableWriter writer = TableWriter.of(format, out, "stock")) {
                 writer.row(List.of("sku", "warehouse", "on_hand", "reserved", "incoming", "incoming_date"));
                 cursor.query("""
-                        select p.sku, w.code, s.on_hand, s.reserved, s.incoming, s.incoming_date
+                        select p.sku, w.code, s.on_hand, s.held as reserved, s.incoming, s.incoming_date
                           from catalog.stock s
                           join catalog.product p on p.id = s.product_id
                           join catalog.warehouse w on w.id = s.warehouse_id

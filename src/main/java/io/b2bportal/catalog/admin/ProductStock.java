@@ -50,21 +50,29 @@ public class ProductStock {
         }
         List<StockLine> stocked = lines.stream().filter(StockLine::stocked).toList();
         Long[] gone = lines.stream().filter(l -> !l.stocked()).map(StockLine::warehouseId).toArray(Long[]::new);
-        int changed = jdbc.sql("delete from catalog.stock where product_id = :id and warehouse_id = any(:gone)")
+        // a warehouse whose row is emptied loses it, unless orders hold a reservation there: that row stays, with
+        // nothing on hand (a shortage the warehouse sees) rather than the reservation vanishing
+        int changed = jdbc.sql("""
+                        delete from catalog.stock where product_id = :id and warehouse_id = any(:gone) and reserved = 0""")
+                .param("id", id).param("gone", gone).update();
+        changed += jdbc.sql("""
+                        update catalog.stock set on_hand = 0, held = 0, incoming = 0, incoming_date = null,
+                               updated_at = now()
+                         where product_id = :id and warehouse_id = any(:gone) and reserved > 0""")
                 .param("id", id).param("gone", gone).update();
         if (!stocked.isEmpty()) {
             changed += jdbc.sql("""
-                            insert into catalog.stock (product_id, warehouse_id, on_hand, reserved, incoming, incoming_date)
+                            insert into catalog.stock (product_id, warehouse_id, on_hand, held, incoming, incoming_date)
                             select :id, w, on_hand, reserved, incoming, cast(incoming_date as date)
                               from unnest(:warehouses, :onHand, :reserved, :incoming, :dates)
                                    as l(w, on_hand, reserved, incoming, incoming_date)
                             on conflict (product_id, warehouse_id) do update
-                               set on_hand = excluded.on_hand, reserved = excluded.reserved,
+                               set on_hand = excluded.on_hand, held = excluded.held,
                                    incoming = excluded.incoming, incoming_date = excluded.incoming_date,
                                    updated_at = now()
-                             where (stock.on_hand, stock.reserved, stock.incoming, stock.incoming_date)
+                             where (stock.on_hand, stock.held, stock.incoming, stock.incoming_date)
                                    is distinct from
-                                   (excluded.on_hand, excluded.reserved, excluded.incoming, excluded.incoming_date)""")
+                                   (excluded.on_hand, excluded.held, excluded.incoming, excluded.incoming_date)""")
                     .param("id", id)
                     .param("warehouses", stocked.stream().map(StockLine::warehouseId).toArray(Long[]::new))
                     .param("onHand", stocked.stream().map(StockLine::onHand).toArray(BigDecimal[]::new))

@@ -358,7 +358,8 @@ class CatalogDemoData implements DemoData {
                                case when (p.id + w.id) % 9 = 0 then 200 * p.pack_multiple else 0 end,
                                case when (p.id + w.id) % 9 = 0 then current_date + cast((p.id % 20) + 3 as int) end
                           from catalog.product p cross join catalog.warehouse w""").update();
-        jdbc.sql("update catalog.stock set reserved = floor(on_hand / 10) where on_hand > 0 and product_id % 3 = 0")
+        // held in the ERP for other channels (the portal's own orders reserve on top of it)
+        jdbc.sql("update catalog.stock set held = floor(on_hand / 10) where on_hand > 0 and product_id % 3 = 0")
                 .update();
     }
 

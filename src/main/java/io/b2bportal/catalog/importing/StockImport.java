@@ -161,7 +161,7 @@ final class StockImport extends ImportTarget {
         StringBuilder same = new StringBuilder("s.on_hand = t.on_hand");
         for (String column : List.of("reserved", "incoming", "incoming_date")) {
             if (has(column)) {
-                same.append(" and s.").append(column).append(" is not distinct from t.").append(column);
+                same.append(" and s.").append(stockColumn(column)).append(" is not distinct from t.").append(column);
             }
         }
         return same.toString();
@@ -183,11 +183,11 @@ final class StockImport extends ImportTarget {
         StringBuilder assignments = new StringBuilder("on_hand = excluded.on_hand");
         for (String column : List.of("reserved", "incoming", "incoming_date")) {
             if (has(column)) {
-                assignments.append(", ").append(column).append(" = excluded.").append(column);
+                assignments.append(", ").append(stockColumn(column)).append(" = excluded.").append(stockColumn(column));
             }
         }
         jdbc.sql("""
-                insert into catalog.stock (product_id, warehouse_id, on_hand, reserved, incoming, incoming_date)
+                insert into catalog.stock (product_id, warehouse_id, on_hand, held, incoming, incoming_date)
                 select t.product_id, t.warehouse_id, t.on_hand, coalesce(t.reserved, 0), coalesce(t.incoming, 0),
                        t.incoming_date
                   from import_stock t
@@ -195,5 +195,13 @@ final class StockImport extends ImportTarget {
                                     where s.product_id = t.product_id and s.warehouse_id = t.warehouse_id and %s)
                 on conflict (product_id, warehouse_id) do update set %s, updated_at = now()"""
                 .formatted(unchanged(), assignments)).update();
+    }
+
+    /**
+     * The stock column a file's column writes: a file's "reserved" is what the ERP holds, kept as {@code held}; the
+     * portal's own order reservations ({@code reserved}) are never written by an import.
+     */
+    private static String stockColumn(String fileColumn) {
+        return "reserved".equals(fileColumn) ? "held" : fileColumn;
     }
 }

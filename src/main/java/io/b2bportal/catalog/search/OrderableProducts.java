@@ -24,7 +24,7 @@ public class OrderableProducts {
                    p.min_order_qty, p.status, p.successor_sku, p.backorder_allowed, p.lead_time_days,
                    coalesce(s.available, 0) as available, coalesce(s.incoming, 0) as incoming, s.incoming_date
               from catalog.product p
-              left join lateral (select sum(on_hand - reserved) as available, sum(incoming) as incoming,
+              left join lateral (select sum(greatest(on_hand - reserved - held, 0)) as available, sum(incoming) as incoming,
                                         min(incoming_date) filter (where incoming > 0) as incoming_date
                                    from catalog.stock where product_id = p.id) s on true
             """.formatted(Assortment.CONTAINS_P);

@@ -52,7 +52,7 @@ public class ProductCards {
                 .param("id", id).query(AttributeValue.class).list();
         List<StockLine> stock = jdbc.sql("""
                         select w.code as warehouse_code, w.name as warehouse_name, coalesce(s.on_hand, 0) as on_hand,
-                               coalesce(s.reserved, 0) as reserved, coalesce(s.on_hand - s.reserved, 0) as available,
+                               coalesce(s.reserved + s.held, 0) as reserved, coalesce(greatest(s.on_hand - s.reserved - s.held, 0), 0) as available,
                                coalesce(s.incoming, 0) as incoming, s.incoming_date
                           from catalog.warehouse w
                           join catalog.stock s on s.warehouse_id = w.id and s.product_id = :id

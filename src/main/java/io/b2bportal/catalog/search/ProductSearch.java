@@ -121,7 +121,7 @@ public class ProductSearch {
                           left join lateral (select blob_sha256 from catalog.product_file
                                               where product_id = p.id and kind = 'IMAGE'
                                               order by position, id limit 1) img on true
-                          left join lateral (select sum(on_hand - reserved) as available, sum(incoming) as incoming
+                          left join lateral (select sum(greatest(on_hand - reserved - held, 0)) as available, sum(incoming) as incoming
                                                from catalog.stock where product_id = p.id) s on true
                          order by %s""".formatted(filter.where(), order, order))
                 .params(params).query(ProductRow.class).list();
@@ -196,7 +196,7 @@ public class ProductSearch {
             i++;
         }
         if (query.inStockOnly()) {
-            where.add("exists (select 1 from catalog.stock s where s.product_id = p.id and s.on_hand > s.reserved)");
+            where.add("exists (select 1 from catalog.stock s where s.product_id = p.id and s.on_hand > s.reserved + s.held)");
         }
         return new Filter(where.isEmpty() ? "true" : String.join(" and ", where), params);
     }

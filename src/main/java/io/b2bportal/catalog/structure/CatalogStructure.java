@@ -81,7 +81,7 @@ public class CatalogStructure {
     public List<WarehouseView> warehouses() {
         return jdbc.sql("""
                         select w.id, w.code, w.name, w.address, count(s.product_id) filter (where s.on_hand > 0) as products,
-                               coalesce(sum(s.on_hand), 0) as on_hand, coalesce(sum(s.reserved), 0) as reserved,
+                               coalesce(sum(s.on_hand), 0) as on_hand, coalesce(sum(s.reserved + s.held), 0) as reserved,
                                coalesce(sum(s.incoming), 0) as incoming
                           from catalog.warehouse w left join catalog.stock s on s.warehouse_id = w.id
                          group by w.id order by w.position, w.id""")

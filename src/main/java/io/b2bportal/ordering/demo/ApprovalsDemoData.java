@@ -61,7 +61,7 @@ class ApprovalsDemoData implements DemoData {
                           join pricing.price pr on pr.product_id = p.id and pr.min_qty = 1
                            and pr.price_list_id = (select price_list_id from pricing.price_type where code = 'base')
                          where p.status = 'ACTIVE' and p.pack_multiple = 1 and p.min_order_qty <= 1
-                           and (select sum(on_hand - reserved) from catalog.stock s where s.product_id = p.id) >= 20
+                           and (select sum(greatest(on_hand - reserved - held, 0)) from catalog.stock s where s.product_id = p.id) >= 20
                          order by pr.amount desc, p.sku limit 3""")
                 .query(Stocked.class).list();
         if (products.size() < 3) {

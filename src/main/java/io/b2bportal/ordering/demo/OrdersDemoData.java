@@ -111,7 +111,7 @@ class OrdersDemoData implements DemoData {
         return jdbc.sql("""
                         select p.id, p.sku, p.pack_multiple as pack, p.min_order_qty as minimum, s.available
                           from catalog.product p
-                          join lateral (select sum(on_hand - reserved) as available from catalog.stock
+                          join lateral (select sum(greatest(on_hand - reserved - held, 0)) as available from catalog.stock
                                          where product_id = p.id) s on true
                          where p.status = 'ACTIVE' and s.available >= p.pack_multiple * 12
                            and p.min_order_qty <= p.pack_multiple * 4
@@ -148,7 +148,7 @@ class OrdersDemoData implements DemoData {
         List<Backorderable> found = jdbc.sql("""
                         select p.sku, p.pack_multiple as pack, s.available
                           from catalog.product p
-                          join lateral (select coalesce(sum(on_hand - reserved), 0) as available from catalog.stock
+                          join lateral (select coalesce(sum(greatest(on_hand - reserved - held, 0)), 0) as available from catalog.stock
                                          where product_id = p.id) s on true
                          where p.status = 'ACTIVE' and p.backorder_allowed and p.min_order_qty <= p.pack_multiple
                            and exists (select 1 from pricing.price pr where pr.product_id = p.id)
