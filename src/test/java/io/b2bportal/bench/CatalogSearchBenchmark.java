@@ -25,6 +25,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.b2bportal.bench.BenchSupport.load;
+import static io.b2bportal.bench.BenchSupport.load1;
+import static io.b2bportal.bench.BenchSupport.exec;
+import static io.b2bportal.bench.BenchSupport.totalMemoryGiB;
+
 /**
  * The catalog search benchmark of issue 4: generates N products set-based in SQL (bench/catalog/generate-catalog.sql)
  * on its own embedded PostgreSQL under target/, then times the real {@link ProductSearch#search} and
@@ -386,57 +391,8 @@ public final class CatalogSearchBenchmark {
 
     /** pgbench select-only against the same embedded server, in its own database; latencies from its per-transaction log. */
     private void pgbench() throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of("/usr/bin/pgbench"))) {
-            line("");
-            line("pgbench: not installed (apt-get install -y postgresql-client), skipped.");
-            return;
-        }
-        server.jdbcUrl("pgbench");
-        String port = Integer.toString(server.port());
-        Path logs = Path.of("target", "bench", "pgbench");
-        Files.createDirectories(logs);
-        exec(List.of("pgbench", "-h", "localhost", "-p", port, "-U", "postgres", "-i", "-s", "10", "-q", "pgbench"));
-        line("");
-        line("pgbench select-only (`pgbench -S`, scale 10, same server, TCP on localhost; latency per transaction from `-l`):");
-        line("");
-        line("| run | transactions | tps | p50 ms | p95 ms | p99 ms | max ms | load 1 min |");
-        line("|---|---:|---:|---:|---:|---:|---:|---|");
-        for (String[] run : new String[][] {{"1", "15"}, {"2", "30"}}) {
-            try (var old = Files.list(logs)) {
-                for (Path file : old.toList()) {
-                    Files.delete(file);
-                }
-            }
-            String loadBefore = load1();
-            String output = exec(List.of("pgbench", "-h", "localhost", "-p", port, "-U", "postgres", "-S", "-c", run[0],
-                    "-j", run[0], "-T", run[1], "-l", "--log-prefix=" + logs.resolve("log"), "pgbench"));
-            List<Long> micros = new ArrayList<>();
-            try (var files = Files.list(logs)) {
-                for (Path file : files.toList()) {
-                    for (String entry : Files.readAllLines(file)) {
-                        micros.add(Long.parseLong(entry.split(" ")[2]));
-                    }
-                }
-            }
-            long[] nanos = micros.stream().mapToLong(us -> us * 1000).toArray();
-            Stats stats = Stats.of(nanos);
-            String tps = output.lines().filter(l -> l.startsWith("tps")).findFirst().orElse("tps = ?")
-                    .replaceAll("tps = ([0-9.]+).*", "$1");
-            line("| `pgbench -S -c %s -j %s -T %s` | %,d | %s | %.3f | %.3f | %.3f | %.2f | %s→%s |".formatted(run[0],
-                    run[0], run[1], nanos.length, tps, stats.p50(), stats.p95(), stats.p99(), stats.max(), loadBefore,
-                    load1()));
-        }
+        BenchSupport.pgbenchSelectOnly(server, Path.of("target", "bench", "pgbench"), this::line);
     }
-
-    private static String exec(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-        return output;
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private void line(String text) {
@@ -446,27 +402,5 @@ public final class CatalogSearchBenchmark {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String load1() {
-        return load().split(" ")[0];
-    }
-
-    private static long totalMemoryGiB() {
-        try {
-            String memTotal = Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("[^0-9]", "");
-            return Math.round(Long.parseLong(memTotal) / 1024.0 / 1024.0);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

@@ -29,6 +29,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.b2bportal.bench.BenchSupport.load;
+import static io.b2bportal.bench.BenchSupport.load1;
+import static io.b2bportal.bench.BenchSupport.exec;
+
 /**
  * The order placement benchmark of issue 6: 20-line orders placed through the real checkout ({@link Checkout#place}:
  * pricing, quantity and assortment checks, minimum order, reservation under row locks, order and lines written, the
@@ -198,7 +202,7 @@ public final class OrderPlacementBenchmark {
         long[] all = latencies.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
         double rate = placed.sum() / elapsed;
         line("| %d | %.1f | %,d | %,d | **%.1f** | %.1f | %.1f | %.1f | %.1f | ≥ 100 orders/s: %s | %s→%s |".formatted(
-                threads, elapsed, placed.sum(), refused.sum(), rate, at(all, 0.5), at(all, 0.95), at(all, 0.99),
+                threads, elapsed, placed.sum(), refused.sum(), rate, BenchSupport.millis(all, 0.5), BenchSupport.millis(all, 0.95), BenchSupport.millis(all, 0.99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, rate >= 100 ? "meets" : "**misses**", loadBefore,
                 load1()) + (failures.get() > 0 ? " (" + failures.get() + " threads failed)" : ""));
     }
@@ -247,9 +251,7 @@ public final class OrderPlacementBenchmark {
 
     /** pgbench's TPC-B-like transaction (the default script) against the same embedded server. */
     private void pgbench(int seconds) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of("/usr/bin/pgbench"))) {
-            line("");
-            line("pgbench: not installed (apt-get install -y postgresql-client), skipped.");
+        if (!BenchSupport.pgbenchInstalled(this::line)) {
             return;
         }
         server.jdbcUrl("pgbench");
@@ -265,8 +267,7 @@ public final class OrderPlacementBenchmark {
             String loadBefore = load1();
             String output = exec(List.of("pgbench", "-h", "localhost", "-p", port, "-U", "postgres", "-c", clients,
                     "-j", "2", "-T", Integer.toString(seconds), "pgbench"));
-            String tps = output.lines().filter(l -> l.startsWith("tps")).findFirst().orElse("tps = ?")
-                    .replaceAll("tps = ([0-9.]+).*", "$1");
+            String tps = BenchSupport.tps(output);
             String latency = output.lines().filter(l -> l.startsWith("latency average")).findFirst()
                     .orElse("latency average = ? ms").replaceAll("latency average = ([0-9.]+).*", "$1");
             line("| `pgbench -c %s -j 2 -T %d` | %s | %s | %s→%s |".formatted(clients, seconds, tps, latency,
@@ -274,37 +275,8 @@ public final class OrderPlacementBenchmark {
         }
     }
 
-    private static double at(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    private static String exec(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-        return output;
-    }
-
     private void line(String text) {
         System.out.println(text);
         report.append(text).append('\n');
-    }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String load1() {
-        return load().split(" ")[0];
     }
 }

@@ -33,6 +33,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import static io.b2bportal.bench.BenchSupport.load;
+import static io.b2bportal.bench.BenchSupport.load1;
+
 /**
  * The quick-order benchmark of issue 6: a review of 1,000 and 10,000 pasted lines ({@link PastedLines#parse} +
  * {@link QuickOrders#start}) and its confirm into a fresh cart ({@link QuickOrders#confirm}), called in-process as
@@ -277,20 +280,6 @@ public final class QuickOrderBenchmark {
         System.out.println(text);
         report.append(text).append('\n');
     }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String load1() {
-        return load().split(" ")[0];
-    }
-
     /** Wraps the data source so that every statement prepared or created on its connections is counted. */
     static final class CountingDataSource implements BeanPostProcessor {
 

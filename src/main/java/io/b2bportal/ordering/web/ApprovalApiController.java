@@ -54,29 +54,32 @@ class ApprovalApiController {
     @PostMapping("/api/v1/approvals/{number}/approve")
     @Operation(summary = "Approve: the order is placed. Nobody approves their own order")
     OrderView approve(@PathVariable String number, @RequestBody(required = false) Comment body) {
-        Buyer approver = access.approver();
-        Orders.Scope scope = Orders.Scope.buyer(approver.legalEntityId());
-        approvals.approve(orders.idOf(scope, number), approver.userId(), body == null ? null : body.comment());
-        return orders.get(scope, number);
+        return asApprover(number, (order, approver) -> approvals.approve(order, approver, comment(body)));
     }
 
     @PostMapping("/api/v1/approvals/{number}/reject")
     @Operation(summary = "Reject with a comment (required): the order is cancelled and its reservations released")
     OrderView reject(@PathVariable String number, @RequestBody(required = false) Comment body) {
-        Buyer approver = access.approver();
-        Orders.Scope scope = Orders.Scope.buyer(approver.legalEntityId());
-        approvals.reject(orders.idOf(scope, number), approver.userId(), body == null ? null : body.comment());
-        return orders.get(scope, number);
+        return asApprover(number, (order, approver) -> approvals.reject(order, approver, comment(body)));
     }
 
     @PutMapping("/api/v1/approvals/{number}/lines")
     @Operation(summary = "The approver lowers quantities or removes lines (quantity 0) of a waiting order; it is "
             + "priced again")
     OrderView changeAsApprover(@PathVariable String number, @RequestBody Change change) {
+        return asApprover(number, (order, approver) -> approvals.change(order, approver, true, quantities(change)));
+    }
+
+    /** An approver's action on an order of their acting legal entity (by id, approver's user id); the order after it. */
+    private OrderView asApprover(String number, java.util.function.BiConsumer<Long, Long> action) {
         Buyer approver = access.approver();
         Orders.Scope scope = Orders.Scope.buyer(approver.legalEntityId());
-        approvals.change(orders.idOf(scope, number), approver.userId(), true, quantities(change));
+        action.accept(orders.idOf(scope, number), approver.userId());
         return orders.get(scope, number);
+    }
+
+    private static String comment(Comment body) {
+        return body == null ? null : body.comment();
     }
 
     @PutMapping("/api/v1/orders/{number}/lines")

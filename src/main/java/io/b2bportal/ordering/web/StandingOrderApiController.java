@@ -88,25 +88,19 @@ class StandingOrderApiController {
     @PostMapping("/api/v1/standing-orders/{id}/pause")
     @Operation(summary = "Pause: nothing is placed until resumed")
     Details pause(@PathVariable long id) {
-        Buyer buyer = buyers.require();
-        standingOrders.pause(buyer, id);
-        return standingOrders.get(buyer, id);
+        return after(id, standingOrders::pause);
     }
 
     @PostMapping("/api/v1/standing-orders/{id}/resume")
     @Operation(summary = "Resume; a next date that passed meanwhile moves to the schedule's next one")
     Details resume(@PathVariable long id) {
-        Buyer buyer = buyers.require();
-        standingOrders.resume(buyer, id);
-        return standingOrders.get(buyer, id);
+        return after(id, standingOrders::resume);
     }
 
     @PostMapping("/api/v1/standing-orders/{id}/cancel")
     @Operation(summary = "Cancel for good (past orders stay)")
     Details cancel(@PathVariable long id) {
-        Buyer buyer = buyers.require();
-        standingOrders.cancel(buyer, id);
-        return standingOrders.get(buyer, id);
+        return after(id, standingOrders::cancel);
     }
 
     @PostMapping("/api/v1/standing-orders/{id}/occurrences/{occurrenceId}/place")
@@ -121,8 +115,13 @@ class StandingOrderApiController {
     @PostMapping("/api/v1/standing-orders/{id}/occurrences/{occurrenceId}/skip")
     @Operation(summary = "Skip an occurrence held for review")
     Details skip(@PathVariable long id, @PathVariable long occurrenceId) {
+        return after(id, (buyer, standingOrder) -> reviews.skip(buyer, standingOrder, occurrenceId));
+    }
+
+    /** Does something to a standing order of the acting buyer and answers with it as it is then. */
+    private Details after(long id, java.util.function.BiConsumer<Buyer, Long> action) {
         Buyer buyer = buyers.require();
-        reviews.skip(buyer, id, occurrenceId);
+        action.accept(buyer, id);
         return standingOrders.get(buyer, id);
     }
 }
