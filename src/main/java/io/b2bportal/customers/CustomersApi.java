@@ -51,6 +51,13 @@ public class CustomersApi {
         return legalEntities.ref(legalEntityId);
     }
 
+    /** The legal entity's requisites for documents (invoices, transfer documents, acts). */
+    public Optional<LegalEntityRequisites> requisites(long legalEntityId) {
+        return legalEntities.view(legalEntityId).map(v -> new LegalEntityRequisites(v.id(), v.companyId(),
+                v.companyName(), v.name(), v.inn(), v.kpp(), v.ogrn(), v.taxId(), v.legalAddress(), v.bik(),
+                v.bankName(), v.settlementAccount(), v.correspondentAccount(), v.vatPayer()));
+    }
+
     /**
      * The legal entity's company, customer group and contract terms, in one statement: what pricing needs to know of
      * the buyer for every page and cart. Empty for an unknown legal entity.

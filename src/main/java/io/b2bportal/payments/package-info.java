@@ -1,9 +1,11 @@
 /**
- * Payments: manual and imported bank payments, the online payment provider SPI, the double-entry ledger,
- * credit exposure and credit holds. Reacts to ordering's and documents' events. May use: documents, ordering,
- * customers, platform, shared.
+ * Payments: manual and imported bank payments (1C client-bank exchange), the online payment provider SPI with its
+ * sandbox, allocation of payments to invoices, credit exposure and credit holds (ordering's {@code Receivables}),
+ * reminders and the finance reports. Posts payments, allocations and refunds to the ledger. May use: documents,
+ * ledger, ordering, customers, platform, shared.
  */
-@ApplicationModule(displayName = "Payments", allowedDependencies = { "documents", "ordering", "customers", "platform", "shared" })
+@ApplicationModule(displayName = "Payments",
+        allowedDependencies = { "documents", "ledger", "ordering", "customers", "platform", "platform::imports", "shared" })
 package io.b2bportal.payments;
 
 import org.springframework.modulith.ApplicationModule;

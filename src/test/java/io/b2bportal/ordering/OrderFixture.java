@@ -25,14 +25,16 @@ final class OrderFixture {
                         delete from customers.approval_limit
                          where user_id = (select id from platform.user_account where email = 'buyer@alpha.demo')""")
                 .update();
-        // every test that orders leaves open orders on Alpha Stroy's deferral contract; one that is not about credit
+        // every test that orders leaves unpaid invoices on Alpha Stroy's deferral contract; one that is not about credit
         // must not run out of the credit that earlier tests used up: keep at least 1,000,000 of it free
         jdbc.sql("""
                         update customers.contract c
-                           set credit_limit = greatest(c.credit_limit, 1000000 + coalesce((
-                                   select sum(o.total_gross) from ordering.orders o
-                                    where o.legal_entity_id = c.legal_entity_id
-                                      and o.status not in ('CANCELLED', 'COMPLETED')), 0))
+                           set credit_limit = greatest(c.credit_limit, 1000000
+                                   + (select coalesce(sum(o.total_gross), 0) from ordering.orders o
+                                       where o.legal_entity_id = c.legal_entity_id
+                                         and o.status = 'AWAITING_APPROVAL')
+                                   + (select greatest(coalesce(sum(p.amount), 0), 0) from ledger.posting p
+                                       where p.legal_entity_id = c.legal_entity_id and p.account = 'RECEIVABLE'))
                          where c.legal_entity_id = (select id from customers.legal_entity where inn = :inn)
                            and c.payment_terms = 'DEFERRAL'""")
                 .param("inn", ALPHA_STROY).update();
@@ -127,11 +129,13 @@ final class OrderFixture {
                 .param("minimum", terms.minOrderAmount()).param("entity", entity).update();
     }
 
-    /** What the legal entity's open orders add up to now. */
+    /** The legal entity's credit exposure now: orders waiting for approval plus its unpaid invoices (the ledger). */
     BigDecimal openOrders(long entity) {
         return jdbc.sql("""
-                        select coalesce(sum(total_gross), 0) from ordering.orders
-                         where legal_entity_id = :entity and status not in ('COMPLETED', 'CANCELLED')""")
+                        select (select coalesce(sum(total_gross), 0) from ordering.orders
+                                 where legal_entity_id = :entity and status = 'AWAITING_APPROVAL')
+                             + (select coalesce(sum(amount), 0) from ledger.posting
+                                 where legal_entity_id = :entity and account = 'RECEIVABLE')""")
                 .param("entity", entity).query(BigDecimal.class).single();
     }
 

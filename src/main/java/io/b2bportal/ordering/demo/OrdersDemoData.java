@@ -8,6 +8,7 @@ import io.b2bportal.ordering.order.CheckoutRequest;
 import io.b2bportal.ordering.order.OrderLifecycle;
 import io.b2bportal.ordering.order.Placer;
 import io.b2bportal.platform.DemoData;
+import io.b2bportal.shared.BusinessDate;
 import io.b2bportal.shared.DomainException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -66,30 +67,35 @@ class OrdersDemoData implements DemoData {
             LOG.warn("Demo orders skipped: the demo catalog has too few products in stock");
             return;
         }
-        Long completed = place(alpha, lines(stocked.subList(0, 4), 10), "ПЗ-1041", null);
-        advance(completed, ops, "COMPLETED");
-        Long delivered = place(alpha, lines(stocked.subList(4, 8), 8), "ПЗ-1077", "Въезд с ул. Пречистенка");
-        advance(delivered, ops, "DELIVERED");
-        Long cancelled = place(alpha, lines(stocked.subList(8, 10), 5), "ПЗ-1090", null);
-        if (cancelled != null) {
-            lifecycle.cancelByBuyer(cancelled, buyer, "Заказали у другого поставщика");
-        }
-        Long shipped = place(alpha, lines(stocked.subList(10, 13), 6), "ПЗ-1102", null);
-        advance(shipped, ops, "SHIPPED");
-        Long backorder = placeWithBackorder(alpha, stocked.subList(13, 15));
-        advance(backorder, ops, "PARTIALLY_SHIPPED");
-        Long merged = mergedCarts(alpha, stocked.subList(15, 18));
-        advance(merged, ops, "CONFIRMED");
-        Long onBehalf = place(new Placer(manager, stroy.id(), stroy.companyId(), Channel.ON_BEHALF),
-                lines(stocked.subList(18, 20), 4), "по телефону", "Звонок прораба");
+        // each order is placed and moved on as of the day it pretends to happen on, so that its invoice, transfer
+        // documents and postings carry that day; backdate() then moves the order's own timestamps
+        Long completed = daysAgo(118, () -> advance(place(alpha, lines(stocked.subList(0, 4), 10), "ПЗ-1041", null),
+                ops, "COMPLETED"));
+        Long delivered = daysAgo(76, () -> advance(place(alpha, lines(stocked.subList(4, 8), 8), "ПЗ-1077",
+                "Въезд с ул. Пречистенка"), ops, "DELIVERED"));
+        Long cancelled = daysAgo(60, () -> {
+            Long id = place(alpha, lines(stocked.subList(8, 10), 5), "ПЗ-1090", null);
+            if (id != null) {
+                lifecycle.cancelByBuyer(id, buyer, "Заказали у другого поставщика");
+            }
+            return id;
+        });
+        Long shipped = daysAgo(41, () -> advance(place(alpha, lines(stocked.subList(10, 13), 6), "ПЗ-1102", null),
+                ops, "SHIPPED"));
+        Long backorder = daysAgo(20, () -> advance(placeWithBackorder(alpha, stocked.subList(13, 15)), ops,
+                "PARTIALLY_SHIPPED"));
+        Long merged = daysAgo(9, () -> advance(mergedCarts(alpha, stocked.subList(15, 18)), ops, "CONFIRMED"));
+        Long onBehalf = daysAgo(2, () -> place(new Placer(manager, stroy.id(), stroy.companyId(), Channel.ON_BEHALF),
+                lines(stocked.subList(18, 20), 4), "по телефону", "Звонок прораба"));
 
         long betaBuyer = seeding.accountId("buyer@beta.demo");
         LegalEntityRef beta = entity(betaBuyer, "5027123457");
         List<Stocked> fasteners = stocked(customers.termsOf(beta.id()).assortment(), 10);
         Placer betaPlacer = new Placer(betaBuyer, beta.id(), beta.companyId(), Channel.API);
-        Long betaDone = fasteners.size() < 6 ? null : place(betaPlacer, lines(fasteners.subList(0, 3), 30), "B-77", null);
-        advance(betaDone, ops, "COMPLETED");
-        Long betaNew = fasteners.size() < 6 ? null : place(betaPlacer, lines(fasteners.subList(3, 6), 30), "B-81", null);
+        Long betaDone = fasteners.size() < 6 ? null : daysAgo(33, () -> advance(place(betaPlacer,
+                lines(fasteners.subList(0, 3), 30), "B-77", null), ops, "COMPLETED"));
+        Long betaNew = fasteners.size() < 6 ? null : daysAgo(1, () -> place(betaPlacer,
+                lines(fasteners.subList(3, 6), 30), "B-81", null));
 
         backdate(completed, 118);
         backdate(delivered, 76);
@@ -100,6 +106,10 @@ class OrdersDemoData implements DemoData {
         backdate(onBehalf, 2);
         backdate(betaDone, 33);
         backdate(betaNew, 1);
+    }
+
+    private static Long daysAgo(int days, java.util.function.Supplier<Long> work) {
+        return BusinessDate.asOf(BusinessDate.today().minusDays(days), work);
     }
 
     private LegalEntityRef entity(long user, String inn) {
@@ -189,13 +199,13 @@ class OrdersDemoData implements DemoData {
     }
 
     /** Moves an order along its lifecycle up to the given status, shipping everything (or half of each line). */
-    private void advance(Long order, long staff, String target) {
+    private Long advance(Long order, long staff, String target) {
         if (order == null) {
-            return;
+            return null;
         }
         lifecycle.confirm(order, staff);
         if ("CONFIRMED".equals(target)) {
-            return;
+            return order;
         }
         lifecycle.startFulfilment(order, staff);
         record Line(int lineNo, BigDecimal quantity, BigDecimal reserved) {
@@ -204,18 +214,19 @@ class OrdersDemoData implements DemoData {
                 .param("id", order).query(Line.class).list();
         if ("PARTIALLY_SHIPPED".equals(target)) {
             lifecycle.ship(order, staff, Map.of(lines.getFirst().lineNo(), lines.getFirst().reserved()));
-            return;
+            return order;
         }
         Map<Integer, BigDecimal> all = new java.util.HashMap<>();
         lines.forEach(l -> all.put(l.lineNo(), l.quantity()));
         lifecycle.ship(order, staff, all);
         if ("SHIPPED".equals(target)) {
-            return;
+            return order;
         }
         lifecycle.deliver(order, staff);
         if ("COMPLETED".equals(target)) {
             lifecycle.complete(order, staff);
         }
+        return order;
     }
 
     /** Dates an order and its history back by so many days (events an hour apart, as if it happened then). */

@@ -1,6 +1,7 @@
 package io.b2bportal.ordering.order;
 
 import io.b2bportal.catalog.CatalogApi;
+import io.b2bportal.ordering.OrderChanged;
 import io.b2bportal.ordering.OrderPlaced;
 import io.b2bportal.ordering.cart.QuantityPolicy;
 import io.b2bportal.pricing.PricedLine;
@@ -198,6 +199,8 @@ public class Approvals {
                 .param("net", quote.totals().net()).param("vat", quote.totals().vat())
                 .param("gross", quote.totals().gross()).param("status", to.name()).param("id", orderId).update();
         OrderHistory.record(jdbc, orderId, userId, "CHANGED", order.status(), to, String.join(", ", what));
+        events.publishEvent(new OrderChanged(order.id(), order.number(), order.companyId(), order.legalEntityId(),
+                order.currency(), quote.totals().net(), quote.totals().vat(), quote.totals().gross(), to.name()));
     }
 
     /** Whether this user may approve the order now: it waits, and it is not theirs. */

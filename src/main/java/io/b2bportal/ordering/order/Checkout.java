@@ -6,6 +6,7 @@ import io.b2bportal.customers.ContractTerms;
 import io.b2bportal.customers.CustomersApi;
 import io.b2bportal.customers.DeliveryAddress;
 import io.b2bportal.ordering.OrderPlaced;
+import io.b2bportal.ordering.Receivables;
 import io.b2bportal.ordering.cart.Buyer;
 import io.b2bportal.ordering.cart.Carts;
 import io.b2bportal.ordering.cart.LineProblem;
@@ -29,8 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,9 +64,11 @@ public class Checkout {
     private final CustomersApi customers;
     private final ApprovalPolicy approvals;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<Receivables> receivables;
 
     Checkout(JdbcClient jdbc, Carts carts, CatalogApi catalog, PricingApi pricing, CustomersApi customers,
-            ApprovalPolicy approvals, ApplicationEventPublisher events) {
+            ApprovalPolicy approvals, ApplicationEventPublisher events, ObjectProvider<Receivables> receivables) {
+        this.receivables = receivables;
         this.jdbc = jdbc;
         this.carts = carts;
         this.catalog = catalog;
@@ -96,6 +101,10 @@ public class Checkout {
         customers.whyCannotOrder(placer.legalEntityId()).ifPresent(key -> {
             throw new DomainException(422, "order-not-allowed", "orders.refused.not-allowed",
                     new DefaultMessageSourceResolvable(new String[] {key}, key));
+        });
+        hold(placer.legalEntityId()).ifPresent(hold -> {
+            throw new DomainException(422, "credit-hold", "orders.refused.credit-hold",
+                    hold.overdue().setScale(2, RoundingMode.HALF_UP), hold.oldestDueOn());
         });
         List<Long> productIds = groups.stream().flatMap(g -> g.quantities().keySet().stream()).distinct().toList();
         Map<Long, OrderableProduct> products = catalog.orderableById(productIds).stream()
@@ -295,18 +304,29 @@ public class Checkout {
         // see the same credit left
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(:space, cast(:entity as int))) locked")
                 .param("space", CREDIT_LOCK).param("entity", legalEntityId).query(Integer.class).single();
-        BigDecimal open = openOrders(legalEntityId);
+        BigDecimal open = exposure(legalEntityId);
         CreditPolicy.check(terms, open, gross).ifPresent(reason -> {
             throw reason.refusal("credit-exceeded");
         });
     }
 
-    /** The total with VAT of the legal entity's open orders (neither completed nor cancelled). */
-    BigDecimal openOrders(long legalEntityId) {
-        return jdbc.sql("""
+    /**
+     * The legal entity's credit exposure: orders waiting for approval (not invoiced yet) plus what its invoices leave
+     * unpaid (every placed order is invoiced in the transaction that places it; an advance lowers the exposure).
+     */
+    public BigDecimal exposure(long legalEntityId) {
+        BigDecimal waiting = jdbc.sql("""
                         select coalesce(sum(total_gross), 0) from ordering.orders
-                         where legal_entity_id = :entity and status not in ('COMPLETED', 'CANCELLED')""")
+                         where legal_entity_id = :entity and status = 'AWAITING_APPROVAL'""")
                 .param("entity", legalEntityId).query(BigDecimal.class).single();
+        Receivables finance = receivables.getIfAvailable();
+        return finance == null ? waiting : waiting.add(finance.outstanding(legalEntityId));
+    }
+
+    /** The credit hold the legal entity is on, if any. */
+    public Optional<Receivables.CreditHold> hold(long legalEntityId) {
+        Receivables finance = receivables.getIfAvailable();
+        return finance == null ? Optional.empty() : finance.hold(legalEntityId);
     }
 
     // ------------------------------------------------------------------ stock

@@ -76,6 +76,22 @@ public class OrderLifecycle {
                 order.currency(), order.totalNet(), order.totalVat(), order.totalGross()));
     }
 
+    /**
+     * The order's invoice is paid in full: a placed order on prepayment is confirmed by the portal itself (no actor).
+     * Returns whether it was confirmed now; an order past PLACED, or cancelled, stays as it is.
+     */
+    @Transactional
+    public boolean confirmPaid(long orderId) {
+        Locked order = lock(orderId);
+        if (order.status() != OrderStatus.PLACED) {
+            return false;
+        }
+        move(orderId, null, OrderStatus.CONFIRMED, "CONFIRMED_PAID", null);
+        events.publishEvent(new OrderConfirmed(order.id(), order.number(), order.companyId(), order.legalEntityId(),
+                order.currency(), order.totalNet(), order.totalVat(), order.totalGross()));
+        return true;
+    }
+
     @Transactional
     public void startFulfilment(long orderId, long userId) {
         move(orderId, userId, OrderStatus.IN_FULFILMENT, "FULFILMENT_STARTED", null);
@@ -210,7 +226,7 @@ public class OrderLifecycle {
                 order.currency(), order.totalNet(), order.totalVat(), order.totalGross(), why));
     }
 
-    private Locked move(long orderId, long userId, OrderStatus to, String action, String comment) {
+    private Locked move(long orderId, Long userId, OrderStatus to, String action, String comment) {
         Locked order = lock(orderId);
         if (!order.status().mayBecome(to)) {
             throw refused(order, to);

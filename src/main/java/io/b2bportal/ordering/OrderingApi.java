@@ -1,0 +1,113 @@
+package io.b2bportal.ordering;
+
+import io.b2bportal.ordering.order.OrderLifecycle;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may read of orders and ask of them: an order with its lines as an invoice prints it, a shipment
+ * with its shipped lines as a transfer document prints it, and confirming a prepaid order once its invoice is paid.
+ */
+@Service
+public class OrderingApi {
+
+    private final JdbcClient jdbc;
+    private final OrderLifecycle lifecycle;
+
+    OrderingApi(JdbcClient jdbc, OrderLifecycle lifecycle) {
+        this.jdbc = jdbc;
+        this.lifecycle = lifecycle;
+    }
+
+    /** An order line as placed (after any change before confirmation). */
+    public record Line(long id, int lineNo, long productId, String sku, String name, String nameEn, String unitCode,
+            String unitName, BigDecimal quantity, BigDecimal unitNet, BigDecimal unitGross, String vatRate,
+            BigDecimal lineNet, BigDecimal lineVat, BigDecimal lineGross, BigDecimal shipped) {
+    }
+
+    /**
+     * An order as its documents see it.
+     *
+     * @param paymentTerms PREPAYMENT or DEFERRAL, with {@code deferralDays} of the contract when it was placed
+     */
+    public record OrderDocument(long id, String number, long companyId, long legalEntityId, long placedBy,
+            String channel, String status, OffsetDateTime placedAt, String paymentTerms, int deferralDays,
+            String contractNumber, String poNumber, LocalDate desiredDate, String addressText, String currency,
+            BigDecimal net, BigDecimal vat, BigDecimal gross, List<Line> lines) {
+    }
+
+    /** A shipment: which lines left the warehouse in which quantities. */
+    public record ShipmentDocument(long orderId, String orderNumber, int number, OffsetDateTime shippedAt,
+            List<ShippedLine> lines) {
+    }
+
+    /** A line of a shipment, with the order line's price per unit. */
+    public record ShippedLine(int lineNo, long productId, String sku, String name, String nameEn, String unitCode,
+            String unitName, BigDecimal quantity, BigDecimal unitNet, BigDecimal unitGross, String vatRate) {
+    }
+
+    private record Head(long id, String number, long companyId, long legalEntityId, long placedBy, String channel,
+            String status, OffsetDateTime createdAt, String paymentTerms, int deferralDays, String contractNumber,
+            String poNumber, LocalDate desiredDate, String addressText, String currency, BigDecimal totalNet,
+            BigDecimal totalVat, BigDecimal totalGross) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrderDocument> order(long orderId) {
+        return jdbc.sql("""
+                        select id, number, company_id, legal_entity_id, placed_by, channel, status, created_at,
+                               payment_terms, deferral_days, contract_number, po_number, desired_date, address_text,
+                               currency, total_net, total_vat, total_gross
+                          from ordering.orders where id = :id""")
+                .param("id", orderId).query(Head.class).optional()
+                .map(h -> new OrderDocument(h.id(), h.number(), h.companyId(), h.legalEntityId(), h.placedBy(),
+                        h.channel(), h.status(), h.createdAt(), h.paymentTerms(), h.deferralDays(),
+                        h.contractNumber(), h.poNumber(), h.desiredDate(), h.addressText(), h.currency(),
+                        h.totalNet(), h.totalVat(), h.totalGross(), jdbc.sql("""
+                                        select id, line_no, product_id, sku, name, name_en, unit_code, unit_name,
+                                               quantity, unit_net, unit_gross, vat_rate, line_net, line_vat,
+                                               line_gross, shipped
+                                          from ordering.order_line where order_id = :id order by line_no""")
+                                .param("id", orderId).query(Line.class).list()));
+    }
+
+    /** Shipment {@code number} (1, 2, …) of the order. */
+    @Transactional(readOnly = true)
+    public Optional<ShipmentDocument> shipment(long orderId, int number) {
+        record Head(long orderId, String orderNumber, int number, OffsetDateTime shippedAt, long id) {
+        }
+        return jdbc.sql("""
+                        select s.order_id, o.number as order_number, s.number, s.shipped_at, s.id
+                          from ordering.shipment s join ordering.orders o on o.id = s.order_id
+                         where s.order_id = :order and s.number = :number""")
+                .param("order", orderId).param("number", number).query(Head.class).optional()
+                .map(h -> new ShipmentDocument(h.orderId(), h.orderNumber(), h.number(), h.shippedAt(), jdbc.sql("""
+                                select l.line_no, l.product_id, l.sku, l.name, l.name_en, l.unit_code, l.unit_name,
+                                       sl.quantity, l.unit_net, l.unit_gross, l.vat_rate
+                                  from ordering.shipment_line sl
+                                  join ordering.order_line l on l.id = sl.order_line_id
+                                 where sl.shipment_id = :id order by l.line_no""")
+                        .param("id", h.id()).query(ShippedLine.class).list()));
+    }
+
+    /** The numbers of the order's shipments so far, in order. */
+    @Transactional(readOnly = true)
+    public List<Integer> shipmentNumbers(long orderId) {
+        return jdbc.sql("select number from ordering.shipment where order_id = :order order by number")
+                .param("order", orderId).query(Integer.class).list();
+    }
+
+    /**
+     * The order's invoice is paid in full: a PLACED order is confirmed by the portal (history "confirmed: invoice
+     * paid", {@link OrderConfirmed} published). Returns false, changing nothing, for an order in any other state.
+     */
+    public boolean confirmPaid(long orderId) {
+        return lifecycle.confirmPaid(orderId);
+    }
+}
