@@ -203,6 +203,12 @@ class DocumentsApiTests {
         HttpResponse<String> list = page.get("/documents?order=" + number);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(byOrder.get(0).get("number").asString());
+        HttpResponse<String> everything = page.get("/documents");
+        assertThat(everything.body()).as("rendered to the end").contains("</html>");
+        assertThat(everything.body()).as("the demo's reconciliation act is in the list").contains("АС-");
+        HttpResponse<String> staff = new WebSession(port).login("admin@demo.local", "demo").get("/admin/documents");
+        assertThat(staff.statusCode()).isEqualTo(200);
+        assertThat(staff.body()).as("rendered to the end").contains("</html>").contains("УПД-");
     }
 
     @Test

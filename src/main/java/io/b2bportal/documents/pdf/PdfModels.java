@@ -144,7 +144,8 @@ class PdfModels {
     /** "ООО «Альфа Строй», ИНН 7704123450, КПП 770401001, 115054, г. Москва, …" */
     private String party(Map<String, Object> p, boolean en) {
         Locale locale = en ? Locale.ENGLISH : DocumentPdfs.RUSSIAN;
-        StringBuilder out = new StringBuilder(str(p, "legalName") != null ? str(p, "legalName") : str(p, "name"));
+        String name = str(p, "legalName") != null ? str(p, "legalName") : str(p, "name");
+        StringBuilder out = new StringBuilder(name == null ? "—" : name);
         if (str(p, "inn") != null) {
             out.append(", ").append(text("documents.pdf.inn", locale, str(p, "inn")));
         } else if (str(p, "taxId") != null) {

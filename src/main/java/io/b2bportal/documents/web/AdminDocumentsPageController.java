@@ -86,12 +86,21 @@ class AdminDocumentsPageController {
 
     @GetMapping("/admin/documents/{id}")
     String document(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-        DocumentView document = access.staffDocument(user, id);
+        DocumentView document = withPdf(access.staffDocument(user, id));
         model.addAttribute("document", document);
         model.addAttribute("versions", queries.versions(document));
         model.addAttribute("base", "/admin/documents");
         model.addAttribute("staff", true);
         return "documents/document";
+    }
+
+    /** The page shows the hash of the file a download gives: render it now if the after-commit rendering has not yet. */
+    private DocumentView withPdf(DocumentView document) {
+        if (document.pdfSha256() != null) {
+            return document;
+        }
+        pdfs.pdf(document.id(), false);
+        return queries.find(document.id()).orElseThrow();
     }
 
     @GetMapping("/admin/documents/{id}/pdf")

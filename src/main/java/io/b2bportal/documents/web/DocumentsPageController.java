@@ -91,12 +91,21 @@ class DocumentsPageController {
 
     @GetMapping("/documents/{id}")
     String document(@PathVariable long id, Model model) {
-        DocumentView document = access.buyerDocument(id);
+        DocumentView document = withPdf(access.buyerDocument(id));
         model.addAttribute("document", document);
         model.addAttribute("versions", queries.versions(document));
         model.addAttribute("base", "/documents");
         model.addAttribute("staff", false);
         return "documents/document";
+    }
+
+    /** The page shows the hash of the file a download gives: render it now if the after-commit rendering has not yet. */
+    private DocumentView withPdf(DocumentView document) {
+        if (document.pdfSha256() != null) {
+            return document;
+        }
+        pdfs.pdf(document.id(), false);
+        return queries.find(document.id()).orElseThrow();
     }
 
     @GetMapping("/documents/{id}/pdf")
