@@ -90,6 +90,8 @@ class DocumentsBrowserTests {
         assertThat(page.locator("footer")).isVisible();
         Browser.screenshot(page, "documents-staff-list");
 
+        page.getByTestId("credit-form").getByLabel("Legal entity")
+                .selectOption(new SelectOption().setLabel("ООО «Альфа Строй»"));
         page.getByLabel("Amount with VAT").fill("0");
         page.getByLabel("Reason").fill("Goodwill");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue the credit note")).click();
@@ -97,11 +99,15 @@ class DocumentsBrowserTests {
         assertThat(page.getByLabel("Reason")).hasValue("Goodwill");
         Browser.screenshot(page, "documents-staff-credit-refused");
 
+        page.getByTestId("credit-form").getByLabel("Legal entity")
+                .selectOption(new SelectOption().setLabel("ООО «Альфа Строй»"));
         page.getByLabel("Amount with VAT").fill("610,00");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue the credit note")).click();
         assertThat(page.getByTestId("issued")).containsText("КН-");
         assertThat(page.getByTestId("document-heading")).containsText("Credit note");
         assertThat(page.getByTestId("total-gross")).containsText("610.00");
+        assertThat(page.getByTestId("document-facts")).containsText("ООО «Альфа Строй»");
+        assertThat(page.getByTestId("sha-full")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
         Browser.screenshot(page, "documents-staff-credit-note");
     }
 }
