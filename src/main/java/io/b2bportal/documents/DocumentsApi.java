@@ -1,5 +1,7 @@
 package io.b2bportal.documents;
 
+import io.b2bportal.documents.act.ReconciliationActs;
+import io.b2bportal.documents.creditnote.CreditNotes;
 import io.b2bportal.ledger.LedgerApi;
 import io.b2bportal.shared.BusinessDate;
 import java.math.BigDecimal;
@@ -28,10 +30,28 @@ public class DocumentsApi {
 
     private final JdbcClient jdbc;
     private final LedgerApi ledger;
+    private final CreditNotes creditNotes;
+    private final ReconciliationActs acts;
 
-    DocumentsApi(JdbcClient jdbc, LedgerApi ledger) {
+    DocumentsApi(JdbcClient jdbc, LedgerApi ledger, CreditNotes creditNotes, ReconciliationActs acts) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.creditNotes = creditNotes;
+        this.acts = acts;
+    }
+
+    /**
+     * Issues a credit note (claims, or a seller accountant by hand) and posts it: Dr sales returns, Dr VAT / Cr the
+     * receivable of the invoice (up to what is left of it) and the rest unallocated. Refused (422) without a reason,
+     * for an amount of zero or less, or more than the invoice (less what earlier credit notes credited).
+     */
+    public DocumentRef issueCreditNote(CreditNoteRequest request) {
+        return creditNotes.issue(request);
+    }
+
+    /** Issues the reconciliation act of a legal entity for a period (400 for a reversed or over-long period). */
+    public DocumentRef issueReconciliationAct(long legalEntityId, LocalDate from, LocalDate to, Long actorId) {
+        return acts.issue(legalEntityId, from, to, actorId);
     }
 
     private record Row(long id, String number, int version, LocalDate issuedOn, LocalDate dueOn, long legalEntityId,

@@ -81,6 +81,9 @@ class CustomersIsolationTests {
     private long alphaStroy;
     private long alphaAddress;
     private long alphaExtraMember;
+    /** A credit note and an invoice of the legal entity Alpha's users act for by default (no X-Legal-Entity). */
+    private long alphaDocument;
+    private long alphaInvoice;
     private Long alphaGroup;
     private Long alphaManager;
 
@@ -110,6 +113,7 @@ class CustomersIsolationTests {
                 .param("email", "extra-" + UUID.randomUUID() + "@alpha.test").query(Long.class).single();
         jdbc.sql("insert into customers.membership (user_id, company_id) values (:u, :c)")
                 .param("u", alphaExtraMember).param("c", alpha).update();
+        alphaDocuments();
         for (Persona persona : Persona.values()) {
             if (persona.email != null) {
                 sessions.put(persona, new WebSession(port).login(persona.email, "demo"));
@@ -307,7 +311,67 @@ class CustomersIsolationTests {
                 EnumSet.of(ADMIN)));
         list.add(api("GET", "/api/v1/admin/agreements/verification",
                 () -> "/api/v1/admin/agreements/verification", null, EnumSet.of(ADMIN)));
+        // Documents (invoices, transfer documents, credit notes, reconciliation acts)
+        String act = "from=" + java.time.LocalDate.now().minusMonths(1) + "&to=" + java.time.LocalDate.now();
+        String actJson = "{\"from\":\"" + java.time.LocalDate.now().minusMonths(1) + "\",\"to\":\""
+                + java.time.LocalDate.now() + "\"}";
+        list.add(page("GET", "/documents", () -> "/documents", null, CUSTOMERS));
+        list.add(page("GET", "/documents/{id}", () -> "/documents/" + alphaDocument, null, ALPHA_USERS));
+        list.add(page("GET", "/documents/{id}/pdf", () -> "/documents/" + alphaDocument + "/pdf", null, ALPHA_USERS));
+        list.add(page("POST", "/documents/reconciliation", () -> "/documents/reconciliation", act, CUSTOMERS));
+        list.add(page("GET", "/admin/documents", () -> "/admin/documents", null, STAFF));
+        list.add(page("GET", "/admin/documents/{id}", () -> "/admin/documents/" + alphaDocument, null, ALPHA_STAFF));
+        list.add(page("GET", "/admin/documents/{id}/pdf", () -> "/admin/documents/" + alphaDocument + "/pdf", null,
+                ALPHA_STAFF));
+        list.add(page("POST", "/admin/documents/credit-notes", () -> "/admin/documents/credit-notes",
+                "legalEntityId=" + alphaStroy + "&amount=1&vatRate=22&reason=isolation", EnumSet.of(ADMIN)));
+        list.add(page("POST", "/admin/documents/reconciliation", () -> "/admin/documents/reconciliation",
+                "legalEntityId=" + alphaStroy + "&" + act, ALPHA_STAFF));
+        list.add(api("GET", "/api/v1/invoices", () -> "/api/v1/invoices", null, CUSTOMERS));
+        list.add(api("GET", "/api/v1/invoices/{id}", () -> "/api/v1/invoices/" + alphaInvoice, null, ALPHA_USERS));
+        list.add(api("GET", "/api/v1/documents", () -> "/api/v1/documents", null, CUSTOMERS));
+        list.add(api("GET", "/api/v1/documents/{id}", () -> "/api/v1/documents/" + alphaDocument, null, ALPHA_USERS));
+        list.add(api("GET", "/api/v1/documents/{id}/pdf", () -> "/api/v1/documents/" + alphaDocument + "/pdf", null,
+                ALPHA_USERS));
+        list.add(api("POST", "/api/v1/documents/reconciliation", () -> "/api/v1/documents/reconciliation", actJson,
+                CUSTOMERS));
+        list.add(api("GET", "/api/v1/admin/documents", () -> "/api/v1/admin/documents", null, STAFF));
+        list.add(api("GET", "/api/v1/admin/documents/{id}", () -> "/api/v1/admin/documents/" + alphaDocument, null,
+                ALPHA_STAFF));
+        list.add(api("GET", "/api/v1/admin/documents/{id}/pdf",
+                () -> "/api/v1/admin/documents/" + alphaDocument + "/pdf", null, ALPHA_STAFF));
+        list.add(api("POST", "/api/v1/admin/documents/credit-notes", () -> "/api/v1/admin/documents/credit-notes",
+                "{\"legalEntityId\":" + alphaStroy + ",\"amount\":1,\"reason\":\"isolation\"}", EnumSet.of(ADMIN)));
+        list.add(api("POST", "/api/v1/admin/documents/reconciliation", () -> "/api/v1/admin/documents/reconciliation",
+                "{\"legalEntityId\":" + alphaStroy + "," + actJson.substring(1), ALPHA_STAFF));
         return list;
+    }
+
+    /**
+     * A credit note and an invoice of the legal entity that Alpha's users act for when a call names none (the first
+     * by name), so that the buyer-side rows can reach them without an X-Legal-Entity header.
+     */
+    private void alphaDocuments() {
+        long buyer = jdbc.sql("select id from platform.user_account where email = :e").param("e", ALPHA_BUYER.email)
+                .query(Long.class).single();
+        // as LegalEntityContext chooses without a header: the user's default, else the first they may act for
+        long entity = jdbc.sql("""
+                        select default_legal_entity_id from customers.membership
+                         where user_id = :user and default_legal_entity_id is not null
+                         order by created_at limit 1""").param("user", buyer).query(Long.class).optional()
+                .orElseGet(() -> context.getBean(CustomersApi.class).actingEntities(buyer).getFirst().id());
+        var documents = context.getBean(io.b2bportal.documents.DocumentsApi.class);
+        alphaDocument = documents.issueCreditNote(io.b2bportal.documents.CreditNoteRequest.ofAmount(entity, null,
+                new java.math.BigDecimal("1.00"), "22", "isolation", null)).id();
+        alphaInvoice = jdbc.sql("""
+                        select id from documents.document where kind = 'INVOICE' and legal_entity_id = :e
+                         order by id desc limit 1""").param("e", entity).query(Long.class).optional()
+                .orElseGet(() -> context.getBean(io.b2bportal.documents.issue.DocumentStore.class).insert(
+                        new io.b2bportal.documents.issue.NewDocument(io.b2bportal.documents.DocumentKind.INVOICE,
+                                java.time.LocalDate.now(), entity, alpha, null, null, null, null, "RUB",
+                                java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                                null, null, null, Map.of("name", "Alpha", "inn", ALPHA_INN), Map.of(), null,
+                                List.of())).id());
     }
 
     /** A pending founding document of Alpha Stroy with a file of its own, fresh for each call. */
@@ -331,7 +395,9 @@ class CustomersIsolationTests {
         Set<String> mapped = new TreeSet<>();
         context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
                 mapping.getHandlerMethods().forEach((info, method) -> {
-                    if (method.getBeanType().getPackageName().startsWith("io.b2bportal.customers")) {
+                    String module = method.getBeanType().getPackageName();
+                    // documents are customer-scoped too: a legal entity's invoices, acts, credit notes
+                    if (module.startsWith("io.b2bportal.customers") || module.startsWith("io.b2bportal.documents")) {
                         for (String pattern : info.getPatternValues()) {
                             for (var verb : info.getMethodsCondition().getMethods()) {
                                 mapped.add(verb.name() + " " + pattern);
@@ -342,7 +408,7 @@ class CustomersIsolationTests {
         Set<String> tested = new TreeSet<>();
         endpoints().forEach(e -> tested.add(e.method() + " " + e.pattern()));
 
-        assertThat(tested).as("endpoints of the customers module that the isolation table does not try")
+        assertThat(tested).as("endpoints of the customers and documents modules that the isolation table does not try")
                 .containsAll(mapped);
         assertThat(mapped).as("table rows for endpoints that no longer exist").containsAll(tested);
     }
