@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.b2bportal.payments.payment.ManualPayment;
+import io.b2bportal.payments.payment.Registrations;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 import static io.b2bportal.payments.PaymentsFixture.json;
@@ -36,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * change nothing, idempotent retries, concurrent payments that never pay an invoice twice, and who may do it.
  */
 @PortalTest
+@RecordApplicationEvents
 class PaymentAllocationTests {
 
     @LocalServerPort
@@ -48,6 +53,10 @@ class PaymentAllocationTests {
     LedgerApi ledger;
     @Autowired
     Allocations allocations;
+    @Autowired
+    Registrations registrations;
+    @Autowired
+    ApplicationEvents events;
     PaymentsFixture fixture;
     long remont;
 
@@ -165,6 +174,30 @@ class PaymentAllocationTests {
                         select count(*) from ledger.journal
                          where kind = 'ALLOCATION' and document_id = :invoice""")
                 .param("invoice", next.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void postingPublishesPaymentReceivedAndInvoicePaidOnceTheInvoiceIsSettled() {
+        InvoiceRef invoice = fixture.invoice("6000", 1);
+        long accountant = jdbc.sql("select id from platform.user_account where email = 'accountant@demo.local'")
+                .query(Long.class).single();
+
+        registrations.register(new ManualPayment(remont, new BigDecimal("1000"), LocalDate.now(), "часть",
+                List.of(invoice.id()), null, null, null, null), null, accountant);
+        assertThat(events.stream(InvoicePaid.class)).isEmpty();
+        long second = registrations.register(new ManualPayment(remont, new BigDecimal("5200"), LocalDate.now(),
+                "остаток", List.of(invoice.id()), null, null, null, null), null, accountant).paymentId();
+
+        assertThat(events.stream(PaymentReceived.class).map(PaymentReceived::amount).toList())
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1000"),
+                        new BigDecimal("5200"));
+        PaymentReceived last = events.stream(PaymentReceived.class).toList().getLast();
+        assertThat(last.paymentId()).isEqualTo(second);
+        assertThat(last.invoiceIds()).containsExactly(invoice.id());
+        assertThat(last.advance()).isEqualByComparingTo("200");
+        assertThat(events.stream(InvoicePaid.class).map(InvoicePaid::invoiceId).toList())
+                .containsExactly(invoice.id());
+        assertThat(fixture.orderStatus(invoice)).isEqualTo("CONFIRMED");
     }
 
     @Test
