@@ -51,6 +51,11 @@ public class CustomersApi {
         return legalEntities.ref(legalEntityId);
     }
 
+    /** The legal entities with this INN (payments match a bank payment's payer by it). */
+    public List<LegalEntityRef> legalEntitiesByInn(String inn) {
+        return inn == null || inn.isBlank() ? List.of() : legalEntities.byInn(inn.strip());
+    }
+
     /** The legal entity's requisites for documents (invoices, transfer documents, acts). */
     public Optional<LegalEntityRequisites> requisites(long legalEntityId) {
         return legalEntities.view(legalEntityId).map(v -> new LegalEntityRequisites(v.id(), v.companyId(),

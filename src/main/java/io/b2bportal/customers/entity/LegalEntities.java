@@ -50,6 +50,16 @@ public class LegalEntities {
                 .param("user", userId).query(LegalEntityRef.class).list();
     }
 
+    /** The legal entities registered with this INN (several when branches differ by KPP), in a stable order. */
+    public List<LegalEntityRef> byInn(String inn) {
+        return jdbc.sql("select " + REF_COLUMNS + """
+                         from customers.legal_entity le
+                         join customers.company c on c.id = le.company_id
+                        where le.inn = :inn
+                        order by le.id""")
+                .param("inn", inn).query(LegalEntityRef.class).list();
+    }
+
     public Optional<Long> defaultFor(long userId) {
         return jdbc.sql("""
                         select default_legal_entity_id from customers.membership
