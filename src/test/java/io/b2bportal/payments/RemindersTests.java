@@ -94,7 +94,8 @@ class RemindersTests {
                         select body_text from platform.mail_outbox where recipient = :to
                            and kind = 'payments.reminder.due-soon'""")
                 .param("to", customer.accountantEmail()).query(String.class).single();
-        assertThat(text).contains(soon.number()).contains("5 000,00")
+        assertThat(text).contains(soon.number())
+                .contains(io.b2bportal.payments.reports.Amounts.rub(soon.gross(), java.util.Locale.of("ru")))
                 .contains(soon.dueOn().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))
                 .contains("/finance");
 
