@@ -86,7 +86,21 @@ class FinanceBrowserTests {
         assertThat(buyer.getByTestId("credit-hold-banner")).isVisible();
         Browser.screenshot(buyer, "finance-buyer-cart-hold-ru");
 
-        buyer.getByTestId("credit-hold-banner").getByText("Счета и акт сверки").click();
+        // the checkout page shows the hold, and placing the order is refused with the amount and the date
+        Http http = new Http(port);
+        long cart = FinanceFixture.json(http.postJson("/api/v1/carts", customer.admin(), "{\"name\": \"Hold test\"}"),
+                201).get("id").asLong();
+        FinanceFixture.json(http.postJson("/api/v1/carts/" + cart + "/lines", customer.admin(),
+                "{\"sku\": \"" + sku + "\", \"quantity\": 1}"), 201);
+        buyer.navigate("/checkout?cart=" + cart);
+        assertThat(buyer.getByTestId("credit-hold-banner")).containsText(due);
+        buyer.getByTestId("place-order").click();
+        assertThat(buyer.getByTestId("checkout-error")).containsText("кредитной блокировке");
+        assertThat(buyer.getByTestId("checkout-error")).containsText(due);
+        Browser.screenshot(buyer, "finance-buyer-checkout-refused-ru");
+
+        buyer.navigate("/?lang=ru");
+        buyer.getByTestId("credit-hold-banner").getByText("Счета и взаиморасчёты").click();
         buyer.waitForURL(url -> url.contains("/finance"));
         assertThat(buyer.getByTestId("open-invoices")).containsText(late.number());
         assertThat(buyer.getByTestId("open-invoices")).not().containsText(paid.number());
@@ -99,7 +113,8 @@ class FinanceBrowserTests {
         buyer.navigate("/finance?from=32.13.2026");
         assertThat(buyer.locator("main")).containsText("32.13.2026");
 
-        Page staff = context.newPage();
+        BrowserContext staffContext = Browser.newContext("http://localhost:" + port, "en-US");
+        Page staff = staffContext.newPage();
         Browser.signIn(staff, "accountant@demo.local");
         staff.navigate("/admin/finance/credit-holds?lang=en");
         var row = staff.getByTestId("holds").locator("tr[data-entity='" + customer.entityId() + "']");
@@ -136,7 +151,8 @@ class FinanceBrowserTests {
         Browser.screenshot(staff, "finance-reports-by-manager-en");
 
         // the accountant of the customer: the bell and the notification
-        Page accountant = context.newPage();
+        BrowserContext accountantContext = Browser.newContext("http://localhost:" + port, "ru-RU");
+        Page accountant = accountantContext.newPage();
         Browser.signIn(accountant, customer.accountantEmail());
         accountant.navigate("/?lang=ru");
         assertThat(accountant.getByTestId("bell-count")).hasText("1");
@@ -147,5 +163,7 @@ class FinanceBrowserTests {
         accountant.waitForURL(url -> url.contains("/finance"));
         assertThat(accountant.getByTestId("bell-count")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(ledger.trialBalance()).isEqualByComparingTo(BigDecimal.ZERO);
+        staffContext.close();
+        accountantContext.close();
     }
 }
