@@ -63,7 +63,7 @@ public record BarChart(int width, int height, int plotTop, int plotBottom, int p
         return new BarChart(WIDTH, HEIGHT, TOP, BOTTOM, LEFT, bars, labels, ticks);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least the value (1 for nothing). */
+    /** A round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least the value (1 for nothing). */
     static BigDecimal nice(BigDecimal value) {
         if (value.signum() <= 0) {
             return BigDecimal.ONE;
@@ -72,8 +72,8 @@ public record BarChart(int width, int height, int plotTop, int plotBottom, int p
         while (power.multiply(BigDecimal.TEN).compareTo(value) < 0) {
             power = power.multiply(BigDecimal.TEN);
         }
-        for (int f : new int[] { 1, 2, 5, 10 }) {
-            BigDecimal candidate = power.multiply(BigDecimal.valueOf(f));
+        for (String f : new String[] { "1", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10" }) {
+            BigDecimal candidate = power.multiply(new BigDecimal(f));
             if (candidate.compareTo(value) >= 0) {
                 return candidate;
             }
