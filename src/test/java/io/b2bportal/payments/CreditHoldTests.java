@@ -220,6 +220,32 @@ class CreditHoldTests {
     }
 
     @Test
+    void evaluationsRunningAtOnceHoldTheEntityOnce() throws Exception {
+        String sku = fixture.product("640.00");
+        Customer customer = fixture.customer(false);
+        fixture.overdueBy(customer, 7, sku);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Outcome>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            runs.add(pool.submit(() -> {
+                start.await();
+                return credit.evaluate(customer.entityId());
+            }));
+        }
+        start.countDown();
+        java.util.List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (var run : runs) {
+            outcomes.add(run.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnlyOnce(Outcome.PLACED).containsOnly(Outcome.PLACED, Outcome.KEPT);
+        assertThat(jdbc.sql("select count(*) from payments.credit_hold where legal_entity_id = :e")
+                .param("e", customer.entityId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aPrepaymentInvoiceNeverHolds() {
         String sku = fixture.product("300.00");
         Customer customer = fixture.customer(false);
