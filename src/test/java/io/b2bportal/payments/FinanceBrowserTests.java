@@ -166,4 +166,20 @@ class FinanceBrowserTests {
         staffContext.close();
         accountantContext.close();
     }
+
+    @Test
+    void theDemoGammaSeesItsHoldItsRemindersAndItsOverdueInvoice() {
+        Page page = context.newPage();
+        Browser.signIn(page, "buyer@gamma.demo");
+        page.navigate("/?lang=ru");
+        assertThat(page.getByTestId("credit-hold-banner")).containsText("Кредитная блокировка");
+        assertThat(page.getByTestId("bell-count")).isVisible();
+        Browser.screenshot(page, "finance-demo-gamma-home-ru");
+        page.navigate("/finance");
+        assertThat(page.getByTestId("open-invoices").locator("td.overdue")).not().hasCount(0);
+        Browser.screenshot(page, "finance-demo-gamma-statement-ru");
+        page.navigate("/notifications");
+        assertThat(page.getByTestId("notifications").locator("tbody tr")).hasCount(4);
+        Browser.screenshot(page, "finance-demo-gamma-notifications-ru");
+    }
 }
