@@ -19,10 +19,13 @@ public class OrderingApi {
 
     private final JdbcClient jdbc;
     private final OrderLifecycle lifecycle;
+    private final org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.Checkout> checkout;
 
-    OrderingApi(JdbcClient jdbc, OrderLifecycle lifecycle) {
+    OrderingApi(JdbcClient jdbc, OrderLifecycle lifecycle,
+            org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.Checkout> checkout) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
+        this.checkout = checkout;
     }
 
     /** An order line as placed (after any change before confirmation). */
@@ -109,5 +112,32 @@ public class OrderingApi {
      */
     public boolean confirmPaid(long orderId) {
         return lifecycle.confirmPaid(orderId);
+    }
+
+    /**
+     * What the legal entity's orders waiting for approval add up to (gross): the part of its credit exposure that is
+     * not invoiced yet (the rest is its receivable in the ledger).
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal awaitingApproval(long legalEntityId) {
+        return jdbc.sql("""
+                        select coalesce(sum(total_gross), 0) from ordering.orders
+                         where legal_entity_id = :entity and status = 'AWAITING_APPROVAL'""")
+                .param("entity", legalEntityId).query(BigDecimal.class).single();
+    }
+
+    /**
+     * Places an order of these lines (SKU → quantity) for a legal entity as its buyer would on the portal, through
+     * every check of the checkout (may order, credit, stock...), and returns its id; a refusal is the checkout's
+     * {@code DomainException}. For other modules' demo data and tests (payments' credit-hold demo).
+     */
+    public long place(long buyerId, long legalEntityId, java.util.Map<String, BigDecimal> lines, String poNumber) {
+        long company = jdbc.sql("select company_id from customers.legal_entity where id = :id")
+                .param("id", legalEntityId).query(Long.class).single();
+        var request = new io.b2bportal.ordering.order.CheckoutRequest(List.of(), lines.entrySet().stream()
+                .map(e -> new io.b2bportal.ordering.order.CheckoutRequest.RequestedLine(e.getKey(), e.getValue()))
+                .toList(), false, false, null, List.of(), null, poNumber, null);
+        return checkout.getObject().place(new io.b2bportal.ordering.order.Placer(buyerId, legalEntityId, company,
+                io.b2bportal.ordering.order.Channel.PORTAL), request).getFirst();
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The supply contract of every approved demo legal entity, rendered; ООО «Альфа Строй» (accepted by its company
- * administrator) and ООО «Бета Инструмент» have accepted it, ООО «Альфа Ремонт» and the sole proprietor have
- * not, so both states can be seen.
+ * administrator), ООО «Бета Инструмент» and the sole proprietor Gamma (the credit-hold demo orders) have accepted
+ * it, ООО «Альфа Ремонт» has not, so both states can be seen.
  */
 @Component
 class AgreementDemoData implements DemoData {
@@ -43,6 +43,7 @@ class AgreementDemoData implements DemoData {
         approved.forEach(documents::current);
         accept(seeding, "7704123450", "admin@alpha.demo");
         accept(seeding, "5027123457", "buyer@beta.demo");
+        accept(seeding, "773123456716", "buyer@gamma.demo");
     }
 
     private void accept(DemoSeeding seeding, String inn, String email) {

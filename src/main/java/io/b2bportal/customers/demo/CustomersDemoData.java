@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo customers of PRODUCT.md: Alpha with two legal entities (one on a 30-day deferral with a credit
- * limit), Beta on prepayment, Gamma a sole proprietor on the default terms with a second entity still
- * pending verification. Requisites pass the real checksums.
+ * limit), Beta on prepayment, Gamma a sole proprietor on a 30-day deferral (the credit-hold demo) with a second
+ * entity still pending verification. Requisites pass the real checksums.
  */
 @Component
 class CustomersDemoData implements DemoData {
@@ -102,6 +102,11 @@ class CustomersDemoData implements DemoData {
                 "7731555554", "773101001", "1207700555556", null, "127055, г. Москва, ул. Новослободская, д. 20",
                 null, null, null, null, null, true));
         members(seeding, gamma, List.of(gammaEntity, gammaPlus), "buyer@gamma.demo");
+        // the credit-control demo's customer (payments, issue 7): a 30-day deferral, at base prices, whose unpaid
+        // order of 45 days ago puts it on credit hold
+        contracts.save(gammaEntity, new ContractData("Г-2026/003", LocalDate.of(2026, 2, 1), null, "base",
+                PaymentTerms.DEFERRAL, 30, new BigDecimal("500000"), BigDecimal.ZERO, "RUB", null,
+                DeliveryTerms.DELIVERY, "ACTIVE"), admin);
         addresses.add(gammaEntity, new AddressData("Магазин", "127055, г. Москва, ул. Новослободская, д. 20",
                 "Елена Гаммова", "+7 903 777-88-99"));
     }

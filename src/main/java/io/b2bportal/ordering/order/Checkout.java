@@ -104,7 +104,9 @@ public class Checkout {
         });
         hold(placer.legalEntityId()).ifPresent(hold -> {
             throw new DomainException(422, "credit-hold", "orders.refused.credit-hold",
-                    hold.overdue().setScale(2, RoundingMode.HALF_UP), hold.oldestDueOn());
+                    hold.overdue().setScale(2, RoundingMode.HALF_UP),
+                    // a java.util.Date, so that the message formats it the reader's way ({1,date,...})
+                    java.util.Date.from(hold.oldestDueOn().atStartOfDay(ZoneId.systemDefault()).toInstant()));
         });
         List<Long> productIds = groups.stream().flatMap(g -> g.quantities().keySet().stream()).distinct().toList();
         Map<Long, OrderableProduct> products = catalog.orderableById(productIds).stream()
