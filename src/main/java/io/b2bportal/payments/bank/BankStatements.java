@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BankStatements {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BankStatements.class);
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -196,7 +197,10 @@ public class BankStatements {
                         new String[] {String.valueOf(posted.toInvoices().size()), posted.advance().toPlainString()},
                         id.get());
             });
-        } catch (DomainException | DataAccessException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainException) && !(e instanceof DataAccessException)) {
+                LOG.warn("Statement {}, document {} was not imported", statementId, lineNo, e);
+            }
             String message = e instanceof DomainException de ? de.messageKey() : "payments.statement.doc.failed";
             String[] args = e instanceof DomainException de
                     ? Arrays.stream(de.arguments()).map(String::valueOf).toArray(String[]::new) : new String[0];
