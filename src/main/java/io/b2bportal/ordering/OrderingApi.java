@@ -107,6 +107,20 @@ public class OrderingApi {
     }
 
     /**
+     * Locks these orders (in id order) until the caller's transaction ends. Whoever changes an order and then its
+     * invoice (a change, a cancellation, a shipment) holds the order first; money allocated to invoices takes the
+     * orders' locks before the invoices' for the same reason, so the two never wait for each other in a circle.
+     */
+    @Transactional
+    public void lockOrders(java.util.Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select id from ordering.orders where id = any(cast(:ids as bigint[])) order by id for update")
+                .param("ids", orderIds.stream().distinct().toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /**
      * The order's invoice is paid in full: a PLACED order is confirmed by the portal (history "confirmed: invoice
      * paid", {@link OrderConfirmed} published). Returns false, changing nothing, for an order in any other state.
      */

@@ -128,6 +128,7 @@ public class Allocations {
     public BigDecimal applyAdvance(long legalEntityId, long invoiceId, BigDecimal max, Long preferredPayment,
             Long userId) {
         lockAdvance(legalEntityId);
+        documents.invoice(invoiceId).map(InvoiceRef::orderId).ifPresent(order -> ordering.lockOrders(List.of(order)));
         InvoiceRef invoice = documents.lockInvoice(invoiceId)
                 .orElseThrow(() -> DomainException.notFound("invoice", invoiceId));
         if (invoice.legalEntityId() != legalEntityId) {
@@ -217,8 +218,13 @@ public class Allocations {
         }
     }
 
-    /** Invoices locked in id order (every allocation locks in the same order: no deadlocks). */
+    /**
+     * Invoices locked in id order (every allocation locks in the same order: no deadlocks), after their orders: a
+     * paid prepaid order is confirmed in this transaction, and ordering locks an order before its invoice.
+     */
     private Map<Long, InvoiceRef> lockInvoices(List<Long> ids) {
+        ordering.lockOrders(ids.stream().map(documents::invoice).flatMap(java.util.Optional::stream)
+                .map(InvoiceRef::orderId).filter(java.util.Objects::nonNull).toList());
         Map<Long, InvoiceRef> locked = new TreeMap<>();
         ids.stream().sorted().forEach(id -> documents.lockInvoice(id).ifPresent(i -> locked.put(id, i)));
         return locked;
