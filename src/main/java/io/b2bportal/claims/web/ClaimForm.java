@@ -27,7 +27,7 @@ record ClaimForm(String type, String remedy, String compensation, String descrip
     }
 
     /** The quantity typed for a line, to show the form again. */
-    String quantityOf(int line) {
+    public String quantityOf(int line) {
         if (lineNo == null || quantity == null) {
             return "";
         }
