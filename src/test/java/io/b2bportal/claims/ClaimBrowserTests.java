@@ -139,15 +139,15 @@ class ClaimBrowserTests {
 
     @Test
     void theTopNavigationKeepsOneLineWithClaimsForBuyersAndStaffInBothLanguages() {
+        Browser.signIn(buyerContext.newPage(), "buyer@alpha.demo");
+        Browser.signIn(staffContext.newPage(), "ops@demo.local");
         for (String lang : new String[] {"en", "ru"}) {
             Page buyer = buyerContext.newPage();
-            Browser.signIn(buyer, "buyer@alpha.demo");
             buyer.navigate("/claims?lang=" + lang);
             assertThat(buyer.locator(".mainnav")).containsText(lang.equals("en") ? "Claims" : "Рекламации");
             org.assertj.core.api.Assertions.assertThat(navHeight(buyer)).isLessThan(40);
             Browser.screenshot(buyer, "claims-list-" + lang);
             Page staff = staffContext.newPage();
-            Browser.signIn(staff, "ops@demo.local");
             staff.navigate("/admin/claims?lang=" + lang);
             assertThat(staff.locator(".mainnav")).containsText(lang.equals("en") ? "Claims" : "Рекламации");
             org.assertj.core.api.Assertions.assertThat(navHeight(staff)).isLessThan(40);
