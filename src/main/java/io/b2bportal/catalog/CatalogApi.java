@@ -192,4 +192,9 @@ public class CatalogApi {
     public void shipReserved(Map<Long, BigDecimal> quantities) {
         stock.ship(quantities);
     }
+
+    /** Returned goods are received back into the warehouse: on hand goes up, within the caller's transaction. */
+    public void receiveReturned(Map<Long, BigDecimal> quantities) {
+        stock.receive(quantities);
+    }
 }

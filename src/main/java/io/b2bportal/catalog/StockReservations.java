@@ -64,6 +64,29 @@ class StockReservations {
         apply(fromReserved(quantities, true));
     }
 
+    /**
+     * Returned goods are back on the shelf: on hand goes up in the first warehouse (display order) that stocks the
+     * product, or in the first warehouse of all for a product stocked nowhere.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void receive(Map<Long, BigDecimal> quantities) {
+        Map<Long, BigDecimal> left = new HashMap<>(quantities);
+        List<Change> changes = new ArrayList<>();
+        for (Row row : lock(quantities.keySet())) {
+            BigDecimal quantity = left.remove(row.productId());
+            if (quantity != null && quantity.signum() > 0) {
+                changes.add(new Change(row.productId(), row.warehouseId(), BigDecimal.ZERO, quantity.negate()));
+            }
+        }
+        left.forEach((product, quantity) -> jdbc.sql("""
+                        insert into catalog.stock (product_id, warehouse_id, on_hand)
+                        values (:product, (select id from catalog.warehouse order by position, id limit 1), :quantity)
+                        on conflict (product_id, warehouse_id) do update
+                           set on_hand = catalog.stock.on_hand + excluded.on_hand, updated_at = now()""")
+                .param("product", product).param("quantity", quantity).update());
+        apply(changes);
+    }
+
     private List<Change> fromReserved(Map<Long, BigDecimal> quantities, boolean ship) {
         Map<Long, BigDecimal> left = new HashMap<>(quantities);
         List<Change> changes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.b2bportal.ordering;
 
 import io.b2bportal.ordering.order.OrderLifecycle;
+import io.b2bportal.ordering.order.Replacements;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,12 +21,15 @@ public class OrderingApi {
     private final JdbcClient jdbc;
     private final OrderLifecycle lifecycle;
     private final org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.Checkout> checkout;
+    private final Replacements replacements;
 
     OrderingApi(JdbcClient jdbc, OrderLifecycle lifecycle,
-            org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.Checkout> checkout) {
+            org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.Checkout> checkout,
+            Replacements replacements) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
         this.checkout = checkout;
+        this.replacements = replacements;
     }
 
     /** An order line as placed (after any change before confirmation). */
@@ -153,5 +157,46 @@ public class OrderingApi {
                 .toList(), false, false, null, List.of(), null, poNumber, null);
         return checkout.getObject().place(new io.b2bportal.ordering.order.Placer(buyerId, legalEntityId, company,
                 io.b2bportal.ordering.order.Channel.PORTAL), request).getFirst();
+    }
+
+    /** An order a buyer may claim against: at least part of it has shipped. */
+    public record ShippedOrder(long id, String number, String poNumber, String status, OffsetDateTime placedAt,
+            BigDecimal gross, String currency) {
+    }
+
+    /** The legal entity's orders of which something has shipped, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<ShippedOrder> shippedOrders(long legalEntityId, int limit) {
+        return jdbc.sql("""
+                        select o.id, o.number, o.po_number, o.status, o.created_at as placed_at, o.total_gross as gross,
+                               o.currency
+                          from ordering.orders o
+                         where o.legal_entity_id = :entity
+                           and exists (select 1 from ordering.order_line l where l.order_id = o.id and l.shipped > 0)
+                         order by o.created_at desc, o.id desc limit :limit""")
+                .param("entity", legalEntityId).param("limit", limit).query(ShippedOrder.class).list();
+    }
+
+    /** A line of a replacement: the original order line and how much of it to send again. */
+    public record ReplacementLine(long orderLineId, BigDecimal quantity) {
+    }
+
+    /** The replacement order placed. */
+    public record Replacement(long orderId, String number) {
+    }
+
+    /**
+     * Places a replacement for goods of {@code originalOrderId} at zero price (channel CLAIM), to the original
+     * order's address, with stock reserved as at checkout: it starts CONFIRMED (nothing to pay, no invoice) and the
+     * warehouse ships it like any order. Refused (422 {@code out-of-stock}) when a product that may not be
+     * backordered is short. Joins the caller's transaction.
+     *
+     * @param reference what the order is for, e.g. the claim's number; kept in its comment and history
+     */
+    public Replacement placeReplacement(long originalOrderId, long staffId, String reference,
+            List<ReplacementLine> lines) {
+        Replacements.Placed placed = replacements.place(originalOrderId, staffId, reference, lines.stream()
+                .map(l -> new Replacements.ReplacementLine(l.orderLineId(), l.quantity())).toList());
+        return new Replacement(placed.id(), placed.number());
     }
 }

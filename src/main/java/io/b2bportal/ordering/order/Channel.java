@@ -10,5 +10,7 @@ public enum Channel {
     API,
     STANDING_ORDER,
     EDI,
-    PUNCHOUT
+    PUNCHOUT,
+    /** A zero-price replacement the seller sends to settle a claim. */
+    CLAIM
 }
