@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,11 +49,11 @@ public class Claims {
     private final ClaimQueries queries;
     private final ClaimMail mail;
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<CreditNoteIssuer> creditNotes;
+    private final CreditNoteIssuer creditNotes;
 
     Claims(JdbcClient jdbc, OrderingApi ordering, CatalogApi catalog, BlobStore blobs, ClaimSettings settings,
             ClaimQueries queries, ClaimMail mail, ApplicationEventPublisher events,
-            ObjectProvider<CreditNoteIssuer> creditNotes) {
+            CreditNoteIssuer creditNotes) {
         this.jdbc = jdbc;
         this.ordering = ordering;
         this.catalog = catalog;
@@ -410,17 +409,14 @@ public class Claims {
 
     /**
      * Resolves an accepted claim by a credit note of the accepted quantities at the order's prices (or of an agreed
-     * amount: a price reduction). Refused with 409 {@code credit-note-unavailable} while no {@link CreditNoteIssuer}
-     * is wired.
+     * amount: a price reduction), issued by the documents module through {@link CreditNoteIssuer} in this
+     * transaction.
      */
     @Transactional
     public String creditNote(long claimId, long staffId, BigDecimal amount) {
         Head claim = lock(claimId);
         requireResolvable(claim);
-        CreditNoteIssuer issuer = creditNotes.getIfAvailable();
-        if (issuer == null) {
-            throw DomainException.conflict("credit-note-unavailable", "claims.refused.credit-note-unavailable");
-        }
+        CreditNoteIssuer issuer = creditNotes;
         if (amount != null && (amount.signum() <= 0 || amount.scale() > 2)) {
             throw DomainException.invalid("claim-amount", "claims.refused.amount");
         }

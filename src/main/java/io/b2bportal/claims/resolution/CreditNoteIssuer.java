@@ -7,12 +7,9 @@ import java.util.List;
  * Issues the credit note that settles an accepted claim (a price reduction is a credit note too): documents issues
  * it against the order's invoice and posts it to the ledger (Dr SALES_RETURNS net, Dr VAT vat / Cr RECEIVABLE).
  *
- * <p>Design: claims asks for a credit note only through this interface, so the claims module compiles and runs
- * without the documents module's credit-note API. An implementation is a Spring bean in this package that calls
- * {@code DocumentsApi.issueCreditNote(...)}; it joins the caller's transaction, so the claim becomes RESOLVED in the
- * same commit as the credit note exists, or neither. While no bean implements it, {@code Claims.creditNote} refuses
- * the action with 409 {@code credit-note-unavailable} ("not available yet") and nothing changes: claims never fakes
- * a credit note.
+ * <p>Claims asks for a credit note only through this interface; {@link DocumentsCreditNoteIssuer} implements it
+ * with {@code DocumentsApi.issueCreditNote(...)} in the caller's transaction, so the claim becomes RESOLVED in the
+ * same commit as the credit note exists, or neither.
  */
 public interface CreditNoteIssuer {
 

@@ -160,8 +160,7 @@ class AdminClaimApiController {
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/credit-note")
-    @Operation(summary = "Resolve by a credit note of the accepted lines, or of {\"amount\"} (a price reduction); "
-            + "409 credit-note-unavailable until documents issues credit notes")
+    @Operation(summary = "Resolve by a credit note of the accepted lines, or of {\"amount\"} (a price reduction)")
     StaffClaim creditNote(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
             @RequestBody(required = false) AmountBody body) {
         access.staffClaim(user, id);
