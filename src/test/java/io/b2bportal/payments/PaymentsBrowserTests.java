@@ -69,7 +69,7 @@ class PaymentsBrowserTests {
     }
 
     @Test
-    void aBuyerPaysAnInvoiceWithTheSandboxAndThePrepaidOrderIsConfirmed() {
+    void aBuyerDownloadsAnInvoicePaysItWithTheSandboxAndThePrepaidOrderIsConfirmed() throws Exception {
         InvoiceRef invoice = fixture.invoice("6000", 2);
         String order = jdbc.sql("select number from ordering.orders where id = :id").param("id", invoice.orderId())
                 .query(String.class).single();
@@ -77,9 +77,19 @@ class PaymentsBrowserTests {
         page.navigate("/payments?lang=en");
         page.waitForResponse(response -> response.url().contains("/legal-entity"),
                 () -> page.locator("#legalEntityId").selectOption(String.valueOf(remont)));
-        page.navigate("/payments?lang=en");
+        // the buyer downloads the invoice first: exactly the file whose SHA-256 the page shows, with the invoice in it
+        page.navigate("/documents/" + invoice.id() + "?lang=en");
+        assertThat(page.getByTestId("sha-full")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
+        String shown = page.getByTestId("sha-full").textContent().strip();
+        com.microsoft.playwright.Download download = page.waitForDownload(
+                () -> page.getByTestId("pdf-download").click());
+        byte[] pdf = java.nio.file.Files.readAllBytes(download.path());
+        assertThat(io.b2bportal.shared.Hashes.sha256Hex(pdf)).isEqualTo(shown);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains(invoice.number());
+        }
 
-        page.locator("[data-invoice='" + invoice.number() + "'] [data-testid=pay-online]").click();
+        page.getByTestId("pay-online").click();
         assertThat(page.getByTestId("pay-amount")).containsText("12,000.00");
         Browser.screenshot(page, "payments-pay");
         page.getByTestId("go-pay").click();
