@@ -192,6 +192,26 @@ class CreditHoldTests {
     }
 
     @Test
+    void aPaymentRegisteredByTheAccountantLiftsTheHoldByItself() {
+        String sku = fixture.product("2345.67");
+        Customer customer = fixture.customer(false);
+        InvoiceRef invoice = fixture.overdueBy(customer, 9, sku);
+        assertThat(credit.evaluate(customer.entityId())).isEqualTo(Outcome.PLACED);
+
+        HttpResponse<String> paid = fixture.post("/api/v1/admin/payments", Http.basic("accountant@demo.local", "demo"),
+                """
+                        {"legalEntityId": %d, "amount": %s, "receivedOn": "%s", "purpose": "Оплата", "invoiceIds": [%d]}"""
+                        .formatted(customer.entityId(), invoice.gross().toPlainString(), BusinessDate.today(),
+                                invoice.id()), "en");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+
+        // PaymentReceived reaches credit control after the payment commits
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(credit.activeOf(customer.entityId())).isEmpty());
+        json(fixture.post("/api/v1/orders", customer.admin(), orderJson(sku), "en"), 201);
+    }
+
+    @Test
     void theHoldIsLiftedWhenTheOverdueInvoiceIsPaidAndOrdersAreAcceptedAgain() {
         String sku = fixture.product("1234.56");
         Customer customer = fixture.customer(false);

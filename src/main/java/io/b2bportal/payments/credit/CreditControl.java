@@ -157,6 +157,20 @@ public class CreditControl {
         reviewHold(cancelled.legalEntityId());
     }
 
+    /** Money came in (by hand, from a bank statement, online): the overdue invoices may be paid now. */
+    @ApplicationModuleListener
+    void on(io.b2bportal.payments.PaymentReceived received) {
+        reviewHold(received.legalEntityId());
+    }
+
+    /** A credit note lowered what the entity owes. */
+    @ApplicationModuleListener
+    void on(io.b2bportal.documents.DocumentIssued issued) {
+        if (issued.kind() == io.b2bportal.documents.DocumentKind.CREDIT_NOTE) {
+            reviewHold(issued.legalEntityId());
+        }
+    }
+
     /**
      * A seller accountant (or administrator) releases the entity's hold: orders are accepted again, and the invoices
      * that held it do not hold it again before {@code until} (without one: until they are paid). Audited.

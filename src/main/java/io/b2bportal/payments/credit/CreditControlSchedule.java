@@ -3,7 +3,6 @@ package io.b2bportal.payments.credit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "portal.credit.scheduled", havingValue = "true", matchIfMissing = true)
-@EnableScheduling
 class CreditControlSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(CreditControlSchedule.class);

@@ -3,7 +3,6 @@ package io.b2bportal.payments.reminders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "portal.reminders.scheduled", havingValue = "true", matchIfMissing = true)
-@EnableScheduling
 class RemindersSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(RemindersSchedule.class);

@@ -100,7 +100,7 @@ class LoginBrowserTests {
         page.getByLabel("E-mail").fill("admin@alpha.demo");
         page.getByLabel("Password").fill("demo");
         page.getByLabel("Password").press("Enter");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
+        page.getByTestId("whoami").click();
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
         assertThat(page.locator(".field-error")).hasText("Fill in this field.");
