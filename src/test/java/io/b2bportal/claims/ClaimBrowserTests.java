@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A shortage claim in a real Chromium, from the buyer's report with a photo through the thread with the seller to an
- * accepted claim resolved by a zero-price replacement order; the buyer never sees the seller's internal note.
+ * Shortage claims in a real Chromium, from the buyer's report (with a photo) through the thread with the seller to an
+ * accepted claim resolved by a zero-price replacement order — the buyer never sees the seller's internal note — or by
+ * a credit note that the buyer then finds among their documents and in their statement of account.
  */
 @PortalTest
 class ClaimBrowserTests {
@@ -135,6 +136,61 @@ class ClaimBrowserTests {
                         select sum(l.quantity) from ordering.orders o join ordering.order_line l on l.order_id = o.id
                          where o.number = :n and o.channel = 'CLAIM' and o.total_gross = 0""")
                 .param("n", replacement).query(BigDecimal.class).single()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void aShortageGoesThroughTheThreadToACreditNoteInTheBuyersDocumentsAndStatement() {
+        String sku = fixture.product("3100", 30);
+        long order = fixture.shipped(sku, 6, 6);
+
+        Page buyer = buyerContext.newPage();
+        Browser.signIn(buyer, "buyer@alpha.demo");
+        buyer.navigate("/claims?lang=en");
+        buyer.getByTestId("claim-start").getByLabel("Order").selectOption(String.valueOf(order));
+        buyer.getByTestId("claim-start").getByRole(AriaRole.BUTTON).click();
+        buyer.getByLabel("Claimed " + sku).fill("1");
+        buyer.getByLabel("Type").selectOption("SHORTAGE");
+        buyer.getByLabel("Demand").selectOption("REFUND");
+        buyer.getByLabel("Description").fill("One pack short; please credit it.");
+        buyer.getByTestId("claim-submit").click();
+        assertThat(buyer.getByTestId("claim-status")).hasText("new");
+        String claimUrl = buyer.url();
+        String number = buyer.getByTestId("claim-number").textContent().replace("Claim ", "").strip();
+
+        Page staff = staffContext.newPage();
+        Browser.signIn(staff, "accountant@demo.local");
+        staff.navigate("/admin/claims?lang=en");
+        staff.getByTestId("claims-queue").locator("tr[data-claim='" + number + "']")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(number)).click();
+        staff.getByTestId("review").click();
+        staff.getByLabel("Question to the buyer").fill("Is the pallet seal intact?");
+        staff.getByTestId("ask").click();
+        assertThat(staff.getByTestId("claim-status")).hasText("waiting for the buyer");
+
+        buyer.navigate(claimUrl);
+        buyer.getByLabel("Message").fill("Yes, the seal is intact.");
+        buyer.getByTestId("message-send").click();
+        assertThat(buyer.getByTestId("claim-status")).hasText("in review");
+
+        staff.reload();
+        assertThat(staff.getByTestId("claim-thread")).containsText("seal is intact");
+        staff.getByTestId("accept").click();
+        assertThat(staff.getByTestId("claim-status")).hasText("accepted");
+        staff.getByTestId("credit-note").click();
+        assertThat(staff.getByTestId("claim-status")).hasText("resolved");
+        Browser.screenshot(staff, "claim-staff-credit-note-en");
+        String creditNote = jdbc.sql("select credit_note_number from claims.claim where number = :n")
+                .param("n", number).query(String.class).single();
+
+        buyer.reload();
+        assertThat(buyer.getByTestId("claim-resolution")).containsText(creditNote);
+        buyer.navigate("/documents?type=CREDIT_NOTE&lang=en");
+        assertThat(buyer.locator("main")).containsText(creditNote);
+        Browser.screenshot(buyer, "claim-credit-note-documents-en");
+        buyer.navigate("/finance?lang=en");
+        assertThat(buyer.getByTestId("statement")).containsText(creditNote);
+        assertThat(buyer.getByTestId("statement")).containsText("Credit note");
+        Browser.screenshot(buyer, "claim-credit-note-statement-en");
     }
 
     @Test

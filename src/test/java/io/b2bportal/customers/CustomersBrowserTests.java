@@ -100,7 +100,8 @@ class CustomersBrowserTests {
     void aBuyerSwitchesTheLegalEntityAndSeesItsAddresses() {
         Page buyer = buyerBrowser.newPage();
         Browser.signIn(buyer, "buyer@alpha.demo");
-        buyer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Addresses")).click();
+        buyer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Company")).click();
+        buyer.getByTestId("addresses-link").click();
         assertThat(buyer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Delivery addresses of ООО «Альфа Строй»");
 

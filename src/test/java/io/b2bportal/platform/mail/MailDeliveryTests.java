@@ -48,6 +48,10 @@ class MailDeliveryTests {
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         // only the after-commit run sends in these tests, so each test sees its own mail move
         registry.add("portal.mail.poll-interval", () -> "1h");
+        // delivery retries on the task scheduler; the other background work waits an hour in this context
+        registry.add("portal.scheduling.enabled", () -> "true");
+        registry.add("portal.imports.poll-interval", () -> "1h");
+        registry.add("portal.standing-orders.poll-interval", () -> "1h");
     }
 
     @Autowired
