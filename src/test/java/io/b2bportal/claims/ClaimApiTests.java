@@ -122,6 +122,9 @@ class ClaimApiTests {
                         select count(*) from platform.mail_outbox
                          where recipient = 'buyer@alpha.demo' and kind = 'claims.changed' and subject like :n""")
                 .param("n", "%" + number + "%").query(Long.class).single()).isGreaterThanOrEqualTo(5);
+        // and the bell: an in-app notification per change, linking to the claim
+        JsonNode notifications = json(fixture.get("/api/v1/notifications", BUYER), 200);
+        assertThat(notifications.toString()).contains(number).contains("/claims/" + id);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.b2bportal.claims.claim;
 
 import io.b2bportal.platform.Mailer;
+import io.b2bportal.platform.Notifications;
 import io.b2bportal.platform.OutgoingMail;
 import io.b2bportal.platform.PlatformApi;
 import io.b2bportal.platform.PortalUser;
@@ -13,22 +14,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the other side of a claim that something changed, by mail through the platform outbox (in the same
- * transaction as the change): the buyer who opened it on every change the seller makes, and the assignee (else the
+ * Tells the other side of a claim that something changed, by mail through the platform outbox and by an in-app
+ * notification (the bell), both in the same transaction as the change: the buyer who opened it on every change the seller makes, and the assignee (else the
  * customer's account manager) on every change the buyer makes. In the recipient's language, with a link.
  */
 @Component
 class ClaimMail {
 
     private final Mailer mailer;
+    private final Notifications notifications;
     private final PlatformApi platform;
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final String baseUrl;
 
-    ClaimMail(Mailer mailer, PlatformApi platform, MessageSource messages, JdbcClient jdbc,
-            @Value("${portal.base-url}") String baseUrl) {
+    ClaimMail(Mailer mailer, Notifications notifications, PlatformApi platform, MessageSource messages,
+            JdbcClient jdbc, @Value("${portal.base-url}") String baseUrl) {
         this.mailer = mailer;
+        this.notifications = notifications;
         this.platform = platform;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -59,9 +62,13 @@ class ClaimMail {
 
     private void send(PortalUser user, Parties claim, boolean toBuyer, String what, String detail) {
         Locale locale = user.preferredLocale().orElse(Locale.forLanguageTag("ru"));
-        String link = baseUrl + (toBuyer ? "/claims/" : "/admin/claims/") + claim.id();
+        String path = (toBuyer ? "/claims/" : "/admin/claims/") + claim.id();
+        String link = baseUrl + path;
         String status = messages.getMessage("claims.status." + claim.status(), null, locale);
-        String text = messages.getMessage(what, new Object[] {claim.number(), Objects.toString(detail, "")}, locale)
+        String happened = messages.getMessage(what, new Object[] {claim.number(), Objects.toString(detail, "")}, locale);
+        notifications.notify(user.id(), "claims.changed",
+                happened + " " + messages.getMessage("claims.mail.status", new Object[] {status}, locale), path);
+        String text = happened
                 + "\n" + messages.getMessage("claims.mail.status", new Object[] {status}, locale)
                 + "\n\n" + messages.getMessage("claims.mail.link", new Object[] {link}, locale) + "\n";
         mailer.send(new OutgoingMail(user.email(), messages.getMessage("claims.mail.subject",
