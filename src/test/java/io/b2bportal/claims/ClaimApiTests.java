@@ -128,6 +128,26 @@ class ClaimApiTests {
     }
 
     @Test
+    void theSellerAnswersWithAFileThatTheBuyerCanOpen() {
+        long id = fixture.openClaim(fixture.shipped(fixture.product("3000", 20), 5, 5), "1");
+        byte[] png = ClaimFixture.png(7);
+        io.b2bportal.support.Multipart body = new io.b2bportal.support.Multipart().field("text", "Фото со склада")
+                .file("files", "warehouse.png", "image/png", png);
+        HttpResponse<String> sent = new Http(port).send(new Http(port).request("/api/v1/admin/claims/" + id + "/messages")
+                .POST(body.publisher()).header("Content-Type", body.contentType())
+                .header("Authorization", ClaimFixture.OPS));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+
+        JsonNode claim = json(fixture.get("/api/v1/claims/" + id, BUYER), 200);
+        assertThat(claim.toString()).contains("Фото со склада").contains("warehouse.png");
+        long fileId = jdbc.sql("select max(id) from claims.claim_file where claim_id = :id").param("id", id)
+                .query(Long.class).single();
+        HttpResponse<byte[]> file = bytes("/api/v1/claims/" + id + "/files/" + fileId);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(png);
+    }
+
+    @Test
     void aPartlyAcceptedClaimIsResolvedByAReturnThatPutsTheGoodsBackInStock() {
         String sku = fixture.product("1500", 40);
         long order = fixture.shipped(sku, 10, 10);

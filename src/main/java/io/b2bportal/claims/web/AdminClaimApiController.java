@@ -126,12 +126,24 @@ class AdminClaimApiController {
         return ResponseEntity.status(201).body(staffClaim(user, id));
     }
 
-    @PostMapping("/api/v1/admin/claims/{id}/messages")
+    @PostMapping(path = "/api/v1/admin/claims/{id}/messages",
+            consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A message to the buyer in the thread: {\"text\"}")
     ResponseEntity<StaffClaim> message(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
             @RequestBody TextBody body) {
         access.staffClaim(user, id);
         claims.message(id, user.id(), true, body == null ? null : body.text(), List.of());
+        return ResponseEntity.status(201).body(staffClaim(user, id));
+    }
+
+    @PostMapping(path = "/api/v1/admin/claims/{id}/messages",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "A message to the buyer with files (parts text, files: PDF/JPEG/PNG by content)")
+    ResponseEntity<StaffClaim> messageWithFiles(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+            @RequestParam(required = false) String text,
+            @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files) {
+        access.staffClaim(user, id);
+        claims.message(id, user.id(), true, text, ClaimForm.uploads("MESSAGE", files));
         return ResponseEntity.status(201).body(staffClaim(user, id));
     }
 

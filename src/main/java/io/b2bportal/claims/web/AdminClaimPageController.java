@@ -126,9 +126,11 @@ class AdminClaimPageController {
 
     @PostMapping("/admin/claims/{id}/messages")
     String message(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
-            @RequestParam(required = false) String text, RedirectAttributes redirect) {
+            @RequestParam(required = false) String text,
+            @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
+            RedirectAttributes redirect) {
         return act(user, id, redirect, () -> {
-            claims.message(id, user.id(), true, text, List.of());
+            claims.message(id, user.id(), true, text, ClaimForm.uploads("MESSAGE", files));
             return Notice.of("claims.done.message");
         });
     }
