@@ -213,19 +213,32 @@ public class Invoicing {
                 .param("buyer", JSON.writeValueAsString(buyer))
                 .param("details", JSON.writeValueAsString(details(order)))
                 .param("by", actorId).query(Long.class).single();
-        for (Line l : lines) {
-            jdbc.sql("""
-                            insert into documents.document_line (document_id, line_no, sku, name, name_en, unit_code,
-                                                                 unit_name, quantity, unit_net, unit_gross, vat_rate,
-                                                                 line_net, line_vat, line_gross)
-                            values (:doc, :no, :sku, :name, :nameEn, :unitCode, :unitName, :quantity, :unitNet,
-                                    :unitGross, :vatRate, :net, :vat, :gross)""")
-                    .param("doc", id).param("no", l.lineNo()).param("sku", l.sku()).param("name", l.name())
-                    .param("nameEn", l.nameEn()).param("unitCode", l.unitCode()).param("unitName", l.unitName())
-                    .param("quantity", l.quantity()).param("unitNet", l.unitNet()).param("unitGross", l.unitGross())
-                    .param("vatRate", l.vatRate()).param("net", l.net()).param("vat", l.vat())
-                    .param("gross", l.gross()).update();
-        }
+        // all lines in one statement: this runs inside every checkout, while the invoice counter row is locked
+        jdbc.sql("""
+                        insert into documents.document_line (document_id, line_no, sku, name, name_en, unit_code,
+                                                             unit_name, quantity, unit_net, unit_gross, vat_rate,
+                                                             line_net, line_vat, line_gross)
+                        select :doc, * from unnest(cast(:no as int[]), cast(:sku as text[]), cast(:name as text[]),
+                                                   cast(:nameEn as text[]), cast(:unitCode as text[]),
+                                                   cast(:unitName as text[]), cast(:quantity as numeric[]),
+                                                   cast(:unitNet as numeric[]), cast(:unitGross as numeric[]),
+                                                   cast(:vatRate as text[]), cast(:net as numeric[]),
+                                                   cast(:vat as numeric[]), cast(:gross as numeric[]))""")
+                .param("doc", id)
+                .param("no", lines.stream().map(Line::lineNo).toArray(Integer[]::new))
+                .param("sku", lines.stream().map(Line::sku).toArray(String[]::new))
+                .param("name", lines.stream().map(Line::name).toArray(String[]::new))
+                .param("nameEn", lines.stream().map(Line::nameEn).toArray(String[]::new))
+                .param("unitCode", lines.stream().map(Line::unitCode).toArray(String[]::new))
+                .param("unitName", lines.stream().map(Line::unitName).toArray(String[]::new))
+                .param("quantity", lines.stream().map(Line::quantity).toArray(BigDecimal[]::new))
+                .param("unitNet", lines.stream().map(Line::unitNet).toArray(BigDecimal[]::new))
+                .param("unitGross", lines.stream().map(Line::unitGross).toArray(BigDecimal[]::new))
+                .param("vatRate", lines.stream().map(Line::vatRate).toArray(String[]::new))
+                .param("net", lines.stream().map(Line::net).toArray(BigDecimal[]::new))
+                .param("vat", lines.stream().map(Line::vat).toArray(BigDecimal[]::new))
+                .param("gross", lines.stream().map(Line::gross).toArray(BigDecimal[]::new))
+                .update();
         ledger.post(new JournalEntry.Builder(JournalKind.INVOICE, order.legalEntityId(), today)
                 .document(id).postedBy(actorId).memo("Счёт " + number + (version > 1 ? " (версия " + version + ")" : "")
                         + " к заказу " + order.number())
