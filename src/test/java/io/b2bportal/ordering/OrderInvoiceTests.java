@@ -70,6 +70,13 @@ class OrderInvoiceTests {
         OrderFixture.acceptAgreement(new Http(port), stroy);
         buyerId = fixture.user("buyer@alpha.demo");
         buyer = new Placer(buyerId, stroy, fixture.company(ALPHA_STROY), Channel.API);
+        // an advance Alpha Stroy holds (the demo's overpayment, a cancelled test order's payment) would be applied to
+        // the next invoice after commit, racing these assertions: refund it first, as the payments module would
+        BigDecimal advance = ledger.unallocated(stroy).negate();
+        if (advance.signum() > 0) {
+            ledger.post(new JournalEntry.Builder(JournalKind.REFUND, stroy, BusinessDate.today())
+                    .debit(Account.RECEIVABLE, null, advance).credit(Account.BANK, null, advance).build());
+        }
     }
 
     @AfterEach
