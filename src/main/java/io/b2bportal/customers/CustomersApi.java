@@ -142,6 +142,11 @@ public class CustomersApi {
         return access.managerFilter(staff);
     }
 
+    /** The account manager of a customer company, if it has one. */
+    public Optional<Long> accountManagerOf(long companyId) {
+        return companies.accountManagerOf(companyId);
+    }
+
     /** The delivery addresses of a legal entity (not archived), the default first, at most {@code limit}. */
     public List<DeliveryAddress> deliveryAddresses(long legalEntityId, int limit) {
         return addresses.search(legalEntityId, null, limit, 0).stream().map(CustomersApi::address).toList();

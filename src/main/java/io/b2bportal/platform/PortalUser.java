@@ -68,6 +68,12 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
         return side == Role.Side.SELLER;
     }
 
+    /** Whether this person works in the CRM: administrators, sales heads and account managers. */
+    public boolean isCrm() {
+        return isStaff() && (roles.contains(Role.ADMIN) || roles.contains(Role.SALES_HEAD)
+                || roles.contains(Role.ACCOUNT_MANAGER));
+    }
+
     public Set<Role> roles() {
         return roles;
     }

@@ -37,9 +37,12 @@ public class Registrations {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final String baseUrl;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Registrations(PlatformApi platform, Companies companies, LegalEntities legalEntities, AccountTokens tokens,
-            Mailer mailer, MessageSource messages, JdbcClient jdbc, @Value("${portal.base-url}") String baseUrl) {
+            Mailer mailer, MessageSource messages, JdbcClient jdbc, @Value("${portal.base-url}") String baseUrl,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.platform = platform;
         this.companies = companies;
         this.legalEntities = legalEntities;
@@ -80,6 +83,9 @@ public class Registrations {
                         new Object[] {registration.displayName(), registration.entity().name(), link,
                             CONFIRMATION_VALIDITY.toHours()}, locale),
                 "registration.confirm"));
+        events.publishEvent(new io.b2bportal.customers.CustomerRegistered(userId, companyId, entityId,
+                registration.companyName(), registration.entity().name(), registration.entity().inn(),
+                registration.displayName(), registration.email(), registration.phone()));
         return new Registered(userId, companyId, entityId);
     }
 

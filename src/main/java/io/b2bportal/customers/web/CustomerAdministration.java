@@ -92,7 +92,12 @@ class CustomerAdministration {
         if (groupId != null && companies.groups().stream().noneMatch(g -> g.id() == groupId)) {
             throw DomainException.notFound("customer-group", groupId);
         }
+        Long previous = companies.accountManagerOf(companyId).orElse(null);
         companies.assign(companyId, groupId, accountManagerId);
+        if (!java.util.Objects.equals(previous, accountManagerId)) {
+            events.publishEvent(new io.b2bportal.customers.AccountManagerChanged(companyId, previous,
+                    accountManagerId, staff.id()));
+        }
     }
 
     long createGroup(PortalUser staff, String code, String name) {

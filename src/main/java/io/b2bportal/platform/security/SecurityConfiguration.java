@@ -43,6 +43,8 @@ class SecurityConfiguration {
      */
     private static final String[] PRICING_WRITERS = { Role.ADMIN.name(), Role.SALES_HEAD.name(),
             Role.CATALOG_MANAGER.name() };
+    private static final String[] CRM_USERS = { Role.ADMIN.name(), Role.SALES_HEAD.name(),
+            Role.ACCOUNT_MANAGER.name() };
     private static final String[] CONTRACT_PRICE_WRITERS = { Role.ADMIN.name(), Role.SALES_HEAD.name(),
             Role.ACCOUNT_MANAGER.name() };
 
@@ -70,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/pricing/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .requestMatchers("/api/v1/admin/pricing/contract-prices/**").hasAnyRole(CONTRACT_PRICE_WRITERS)
                         .requestMatchers("/api/v1/admin/pricing/**").hasAnyRole(PRICING_WRITERS)
+                        // the CRM: the sales side only (who sees which client inside it: crm.CrmAccess)
+                        .requestMatchers("/api/v1/admin/crm", "/api/v1/admin/crm/**").hasAnyRole(CRM_USERS)
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -89,7 +93,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ActiveAccountFilter(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new CustomerViewFilter(audit), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/setup", "/error", "/register", "/register/**", "/invitation", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        .requestMatchers("/login", "/setup", "/error", "/register", "/register/**", "/invitation", "/request-a-call", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         // mail shows other people's links (password resets, confirmations): administrators only
@@ -101,6 +105,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/admin/pricing/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .requestMatchers("/admin/pricing/contract-prices/**").hasAnyRole(CONTRACT_PRICE_WRITERS)
                         .requestMatchers("/admin/pricing/**").hasAnyRole(PRICING_WRITERS)
+                        .requestMatchers("/admin/crm", "/admin/crm/**").hasAnyRole(CRM_USERS)
                         .requestMatchers("/admin", "/admin/**").hasAnyRole(Role.namesOf(Role.Side.SELLER))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
