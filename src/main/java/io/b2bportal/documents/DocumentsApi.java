@@ -32,8 +32,11 @@ public class DocumentsApi {
     private final LedgerApi ledger;
     private final CreditNotes creditNotes;
     private final ReconciliationActs acts;
+    private final io.b2bportal.documents.invoice.InvoiceNumbering numbering;
 
-    DocumentsApi(JdbcClient jdbc, LedgerApi ledger, CreditNotes creditNotes, ReconciliationActs acts) {
+    DocumentsApi(JdbcClient jdbc, LedgerApi ledger, CreditNotes creditNotes, ReconciliationActs acts,
+            io.b2bportal.documents.invoice.InvoiceNumbering numbering) {
+        this.numbering = numbering;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.creditNotes = creditNotes;
@@ -47,6 +50,14 @@ public class DocumentsApi {
      */
     public DocumentRef issueCreditNote(CreditNoteRequest request) {
         return creditNotes.issue(request);
+    }
+
+    /**
+     * Numbers, in the current transaction, every invoice still waiting for its number (they get one right after their
+     * order's transaction commits); for code that issues invoices and reads their numbers in one transaction (demo).
+     */
+    public int numberPendingInvoices() {
+        return numbering.numberPending();
     }
 
     /** Issues the reconciliation act of a legal entity for a period (400 for a reversed or over-long period). */

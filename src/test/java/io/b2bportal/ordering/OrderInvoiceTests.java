@@ -226,4 +226,58 @@ class OrderInvoiceTests {
                 .param("year", year).query(Span.class).single();
         assertThat(span.numbers()).isEqualTo(span.highest());
     }
+
+    @Test
+    void anInvoiceTakesItsNumberRightAfterItsOrderCommitsAndKeepsItForever() {
+        String product = fixture.product("21000", 10, false);
+        long order = tx.execute(status -> {
+            long placed = place(product, "1");
+            // issued and on the ledger with its order, the number still to come: the counter is not held meanwhile
+            InvoiceRef pending = documents.invoiceOfOrder(placed).orElseThrow();
+            assertThat(pending.number()).isNull();
+            assertThat(ledger.outstanding(List.of(pending.id()))).containsKey(pending.id());
+            return placed;
+        });
+        InvoiceRef invoice = documents.invoiceOfOrder(order).orElseThrow();
+        assertThat(invoice.number()).matches("СЧ-" + BusinessDate.today().getYear() + "-\\d{5}");
+        assertThatThrownBy(() -> jdbc.sql("update documents.document set number = 'СЧ-1999-00001' where id = :id")
+                .param("id", invoice.id()).update()).hasMessageContaining("cannot change");
+        assertThat(documents.numberPendingInvoices()).isZero();
+    }
+
+    @Test
+    void invoicesNumberedInsideTheirTransactionAreNotNumberedTwice() {
+        String product = fixture.product("22000", 10, false);
+        String[] inside = new String[1];
+        long order = tx.execute(status -> {
+            long placed = place(product, "1");
+            assertThat(documents.numberPendingInvoices()).isGreaterThanOrEqualTo(1);
+            inside[0] = documents.invoiceOfOrder(placed).orElseThrow().number();
+            return placed;
+        });
+        assertThat(inside[0]).isNotNull();
+        assertThat(documents.invoiceOfOrder(order).orElseThrow().number()).isEqualTo(inside[0]);
+        assertThat(jdbc.sql("select count(*) from documents.document where number = :n and kind = 'INVOICE'")
+                .param("n", inside[0]).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCheckoutsTakeDistinctConsecutiveNumbers() throws Exception {
+        String product = fixture.product("23000", 100, false);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Long>> placed = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                placed.add(pool.submit(() -> place(product, "1")));
+            }
+            List<String> numbers = new java.util.ArrayList<>();
+            for (var future : placed) {
+                numbers.add(documents.invoiceOfOrder(future.get()).orElseThrow().number());
+            }
+            assertThat(numbers).doesNotContainNull().doesNotHaveDuplicates();
+        } finally {
+            pool.shutdown();
+        }
+        invoiceNumbersOfAYearHaveNoGaps();
+    }
 }

@@ -41,6 +41,7 @@ class DocumentsDemoData implements DemoData {
 
     @Override
     public void seed(DemoSeeding seeding) {
+        documents.numberPendingInvoices();
         Long entity = jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", ALPHA_STROY)
                 .query(Long.class).optional().orElse(null);
         if (entity == null) {

@@ -49,12 +49,12 @@ public class Invoicing {
     private final CustomersApi customers;
     private final PlatformApi platform;
     private final LedgerApi ledger;
-    private final DocumentNumbers numbers;
+    private final InvoiceNumbering numbering;
     private final ApplicationEventPublisher events;
     private final int prepaymentDays;
 
     Invoicing(JdbcClient jdbc, OrderingApi ordering, CustomersApi customers, PlatformApi platform, LedgerApi ledger,
-            DocumentNumbers numbers, ApplicationEventPublisher events,
+            InvoiceNumbering numbering, ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${portal.documents.prepayment-due-days:3}")
             int prepaymentDays) {
         this.jdbc = jdbc;
@@ -62,7 +62,7 @@ public class Invoicing {
         this.customers = customers;
         this.platform = platform;
         this.ledger = ledger;
-        this.numbers = numbers;
+        this.numbering = numbering;
         this.events = events;
         this.prepaymentDays = prepaymentDays;
     }
@@ -73,8 +73,8 @@ public class Invoicing {
             BigDecimal vat, BigDecimal gross) {
     }
 
-    private record Current(long id, String number, int year, int seq, int version, long legalEntityId,
-            long companyId, BigDecimal totalNet, BigDecimal totalVat, BigDecimal totalGross) {
+    private record Current(long id, String number, int year, Integer seq, int version, long legalEntityId,
+            long companyId, String orderNumber, BigDecimal totalNet, BigDecimal totalVat, BigDecimal totalGross) {
     }
 
     @EventListener
@@ -167,7 +167,8 @@ public class Invoicing {
     private void reverse(Current old, BigDecimal paid, Long newId, BigDecimal toNew, Long actorId, String memo) {
         LocalDate today = BusinessDate.today();
         JournalEntry.Builder entry = new JournalEntry.Builder(JournalKind.INVOICE_CANCELLED, old.legalEntityId(), today)
-                .document(old.id()).postedBy(actorId).memo(memo + " " + old.number())
+                .document(old.id()).postedBy(actorId).memo(memo + " " + (old.number() != null ? old.number()
+                        : "счёт к заказу " + old.orderNumber()))
                 .debit(Account.SALES, null, old.totalNet())
                 .debit(Account.VAT, null, old.totalVat())
                 .credit(Account.RECEIVABLE, old.id(), old.totalGross());
@@ -184,9 +185,10 @@ public class Invoicing {
     private long insert(OrderDocument order, List<Line> lines, Current previous, Long actorId) {
         LocalDate today = BusinessDate.today();
         int year = previous != null ? previous.year() : today.getYear();
-        int seq = previous != null ? previous.seq() : numbers.next(DocumentKind.INVOICE, year);
+        // a first version is numbered right after this transaction commits (InvoiceNumbering); later ones keep it
+        Integer seq = previous != null ? previous.seq() : null;
         int version = previous != null ? previous.version() + 1 : 1;
-        String number = DocumentKind.INVOICE.number(year, seq);
+        String number = seq == null ? null : DocumentKind.INVOICE.number(year, seq);
         LocalDate due = "DEFERRAL".equals(order.paymentTerms()) ? today.plusDays(order.deferralDays())
                 : today.plusDays(prepaymentDays);
         BigDecimal net = lines.stream().map(Line::net).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -213,7 +215,7 @@ public class Invoicing {
                 .param("buyer", JSON.writeValueAsString(buyer))
                 .param("details", JSON.writeValueAsString(details(order)))
                 .param("by", actorId).query(Long.class).single();
-        // all lines in one statement: this runs inside every checkout, while the invoice counter row is locked
+        // all lines in one statement: this runs inside every checkout
         jdbc.sql("""
                         insert into documents.document_line (document_id, line_no, sku, name, name_en, unit_code,
                                                              unit_name, quantity, unit_net, unit_gross, vat_rate,
@@ -240,14 +242,18 @@ public class Invoicing {
                 .param("gross", lines.stream().map(Line::gross).toArray(BigDecimal[]::new))
                 .update();
         ledger.post(new JournalEntry.Builder(JournalKind.INVOICE, order.legalEntityId(), today)
-                .document(id).postedBy(actorId).memo("Счёт " + number + (version > 1 ? " (версия " + version + ")" : "")
-                        + " к заказу " + order.number())
+                .document(id).postedBy(actorId).memo("Счёт к заказу " + order.number()
+                        + (version > 1 ? " (версия " + version + ")" : ""))
                 .debit(Account.RECEIVABLE, id, gross)
                 .credit(Account.SALES, null, net)
                 .credit(Account.VAT, null, vat)
                 .build());
-        events.publishEvent(new InvoiceIssued(id, number, version, order.companyId(), order.legalEntityId(),
-                order.id(), order.currency(), gross, due, order.paymentTerms()));
+        if (number == null) {
+            numbering.afterCommit(order.id());
+        } else {
+            events.publishEvent(new InvoiceIssued(id, number, version, order.companyId(), order.legalEntityId(),
+                    order.id(), order.currency(), gross, due, order.paymentTerms()));
+        }
         return id;
     }
 
@@ -281,8 +287,8 @@ public class Invoicing {
 
     private Optional<Current> current(long orderId, boolean lock) {
         return jdbc.sql("""
-                        select id, number, year, seq, version, legal_entity_id, company_id, total_net, total_vat,
-                               total_gross
+                        select id, number, year, seq, version, legal_entity_id, company_id, order_number, total_net,
+                               total_vat, total_gross
                           from documents.document
                          where order_id = :order and kind = 'INVOICE' and status = 'ISSUED'""" + (lock ? " for update" : ""))
                 .param("order", orderId).query(Current.class).optional();
@@ -290,8 +296,8 @@ public class Invoicing {
 
     private Optional<Current> latest(long orderId) {
         return jdbc.sql("""
-                        select id, number, year, seq, version, legal_entity_id, company_id, total_net, total_vat,
-                               total_gross
+                        select id, number, year, seq, version, legal_entity_id, company_id, order_number, total_net,
+                               total_vat, total_gross
                           from documents.document
                          where order_id = :order and kind = 'INVOICE' order by version desc limit 1""")
                 .param("order", orderId).query(Current.class).optional();

@@ -54,6 +54,10 @@ public class DocumentPdfs {
             return Optional.empty();
         }
         DocumentView document = found.get();
+        if (document.number() == null) {
+            // an invoice waits for its number for a moment after its order commits (InvoiceNumbering)
+            throw io.b2bportal.shared.DomainException.conflict("not-numbered-yet", "documents.not-numbered-yet");
+        }
         String sha = document.sha(english);
         if (sha == null) {
             byte[] rendered = render(document, english);

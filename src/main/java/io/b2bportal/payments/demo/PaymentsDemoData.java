@@ -68,6 +68,8 @@ class PaymentsDemoData implements DemoData {
 
     @Override
     public void seed(DemoSeeding seeding) {
+        // the demo's invoices are numbered after its one transaction commits; these payments quote their numbers now
+        documents.numberPendingInvoices();
         long accountant = seeding.accountId("accountant@demo.local");
         Optional<LegalEntityRef> stroy = customers.legalEntitiesByInn("7704123450").stream().findFirst();
         Optional<LegalEntityRef> beta = customers.legalEntitiesByInn("5027123457").stream().findFirst();
