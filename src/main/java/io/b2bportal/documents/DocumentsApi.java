@@ -52,6 +52,15 @@ public class DocumentsApi {
         return creditNotes.issue(request);
     }
 
+    /** The orders these invoices are for (one query, no lock): to lock the orders before their invoices. */
+    public List<Long> ordersOfInvoices(java.util.Collection<Long> invoiceIds) {
+        return jdbc.sql("""
+                        select distinct order_id from documents.document
+                         where id = any(cast(:ids as bigint[])) and kind = 'INVOICE' and order_id is not null
+                         order by order_id""")
+                .param("ids", invoiceIds.toArray(Long[]::new)).query(Long.class).list();
+    }
+
     /**
      * Numbers, in the current transaction, every invoice still waiting for its number (they get one right after their
      * order's transaction commits); for code that issues invoices and reads their numbers in one transaction (demo).

@@ -1,5 +1,6 @@
 package io.b2bportal.claims;
 
+import io.b2bportal.support.TestProducts;
 import io.b2bportal.ordering.order.Channel;
 import io.b2bportal.ordering.order.Checkout;
 import io.b2bportal.ordering.order.CheckoutRequest;
@@ -88,22 +89,7 @@ final class ClaimFixture {
 
     /** A product of its own: a price per piece with VAT, this much on hand in the first warehouse. */
     String product(String price, int onHand) {
-        String sku = "CL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null))
-                        returning id""")
-                .param("sku", sku).param("name", "Товар для рекламации " + sku)
-                .param("nameEn", "Claim product " + sku).query(Long.class).single();
-        jdbc.sql("""
-                        insert into catalog.stock (product_id, warehouse_id, on_hand)
-                        values (:id, (select min(id) from catalog.warehouse), :onHand)""")
-                .param("id", id).param("onHand", onHand).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return TestProducts.create(jdbc, "CL", "Товар для рекламации", "Claim product", price, onHand, false);
     }
 
     /** A placed order of Alpha Stroy (one line per SKU, in this order), confirmed but not shipped. */

@@ -1,12 +1,11 @@
 package io.b2bportal.documents;
 
+import io.b2bportal.support.TestProducts;
 import io.b2bportal.support.Http;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -59,22 +58,7 @@ final class DocumentsFixture {
 
     /** A product of the test's own: this base price a piece with VAT 22 %, this much in stock. */
     String product(String price, int onHand) {
-        String sku = "D-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null))
-                        returning id""")
-                .param("sku", sku).param("name", "Саморез кровельный " + sku).param("nameEn", "Roofing screw " + sku)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into catalog.stock (product_id, warehouse_id, on_hand)
-                        values (:id, (select min(id) from catalog.warehouse), :onHand)""")
-                .param("id", id).param("onHand", onHand).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return TestProducts.create(jdbc, "D", "Саморез кровельный", "Roofing screw", price, onHand, false);
     }
 
     Client client(String email, Long entity) {

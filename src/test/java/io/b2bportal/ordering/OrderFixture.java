@@ -1,7 +1,7 @@
 package io.b2bportal.ordering;
 
+import io.b2bportal.support.TestProducts;
 import java.math.BigDecimal;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -68,23 +68,7 @@ final class OrderFixture {
 
     /** A new product in pieces, this base price a piece (with VAT), this much on hand; backorders with 10 days lead. */
     String product(String price, int onHand, boolean backorder) {
-        String sku = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id, backorder_allowed, lead_time_days)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null),
-                                :backorder, :lead)
-                        returning id""")
-                .param("sku", sku).param("name", "Тестовый товар " + sku).param("nameEn", "Test product " + sku)
-                .param("backorder", backorder).param("lead", backorder ? 10 : null).query(Long.class).single();
-        jdbc.sql("""
-                        insert into catalog.stock (product_id, warehouse_id, on_hand)
-                        values (:id, (select min(id) from catalog.warehouse), :onHand)""")
-                .param("id", id).param("onHand", onHand).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return TestProducts.create(jdbc, "T", "Тестовый товар", "Test product", price, onHand, backorder);
     }
 
     BigDecimal reserved(String sku) {

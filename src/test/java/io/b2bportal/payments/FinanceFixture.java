@@ -1,5 +1,6 @@
 package io.b2bportal.payments;
 
+import io.b2bportal.support.TestProducts;
 import io.b2bportal.documents.DocumentsApi;
 import io.b2bportal.documents.InvoiceRef;
 import io.b2bportal.ledger.Account;
@@ -125,22 +126,7 @@ final class FinanceFixture {
 
     /** A product of the test's own in the base list at this price (with VAT), plenty in stock. */
     String product(String price) {
-        String sku = "F-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null))
-                        returning id""")
-                .param("sku", sku).param("name", "Товар " + sku).param("nameEn", "Product " + sku)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into catalog.stock (product_id, warehouse_id, on_hand)
-                        values (:id, (select min(id) from catalog.warehouse), 100000)""")
-                .param("id", id).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return TestProducts.create(jdbc, "F", "Товар", "Product", price, 100000, false);
     }
 
     /** An order placed through the checkout as of {@code day}: its invoice is dated then (due 30 days later). */

@@ -1,5 +1,6 @@
 package io.b2bportal.payments;
 
+import io.b2bportal.support.TestProducts;
 import io.b2bportal.documents.DocumentsApi;
 import io.b2bportal.documents.InvoiceRef;
 import io.b2bportal.ledger.LedgerApi;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,22 +57,7 @@ final class PaymentsFixture {
 
     /** A new product with this base price a piece (with VAT) and plenty in stock. */
     String product(String price) {
-        String sku = "PAY-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null))
-                        returning id""")
-                .param("sku", sku).param("name", "Тестовый товар " + sku).param("nameEn", "Test product " + sku)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into catalog.stock (product_id, warehouse_id, on_hand)
-                        values (:id, (select min(id) from catalog.warehouse), 1000)""")
-                .param("id", id).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return TestProducts.create(jdbc, "PAY", "Тестовый товар", "Test product", price, 1000, false);
     }
 
     /** An order of Alpha Remont (prepayment) for so many pieces at this price; its invoice. */

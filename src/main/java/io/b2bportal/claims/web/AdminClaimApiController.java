@@ -82,17 +82,13 @@ class AdminClaimApiController {
     @PostMapping("/api/v1/admin/claims/{id}/review")
     @Operation(summary = "Take a new claim into review (the seller's response)")
     StaffClaim review(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-        access.staffClaim(user, id);
-        claims.review(id, user.id());
-        return staffClaim(user, id);
+        return act(user, id, () -> claims.review(id, user.id()));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/ask-buyer")
     @Operation(summary = "Ask the buyer for something: {\"text\"}; the claim waits for the buyer")
     StaffClaim ask(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody TextBody body) {
-        access.staffClaim(user, id);
-        claims.askBuyer(id, user.id(), body == null ? null : body.text());
-        return staffClaim(user, id);
+        return act(user, id, () -> claims.askBuyer(id, user.id(), body == null ? null : body.text()));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/decision")
@@ -112,18 +108,16 @@ class AdminClaimApiController {
     @PostMapping("/api/v1/admin/claims/{id}/assign")
     @Operation(summary = "Assign to operations or the customer's account manager: {\"assigneeId\"}")
     StaffClaim assign(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestBody AssignBody body) {
-        access.staffClaim(user, id);
-        claims.assign(id, user.id(), body == null || body.assigneeId() == null ? -1 : body.assigneeId());
-        return staffClaim(user, id);
+        long assignee = body == null || body.assigneeId() == null ? -1 : body.assigneeId();
+        return act(user, id, () -> claims.assign(id, user.id(), assignee));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/notes")
     @Operation(summary = "An internal note, never shown to the buyer: {\"text\"}")
     ResponseEntity<StaffClaim> note(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
             @RequestBody TextBody body) {
-        access.staffClaim(user, id);
-        claims.note(id, user.id(), body == null ? null : body.text());
-        return ResponseEntity.status(201).body(staffClaim(user, id));
+        String text = body == null ? null : body.text();
+        return ResponseEntity.status(201).body(act(user, id, () -> claims.note(id, user.id(), text)));
     }
 
     @PostMapping(path = "/api/v1/admin/claims/{id}/messages",
@@ -131,9 +125,9 @@ class AdminClaimApiController {
     @Operation(summary = "A message to the buyer in the thread: {\"text\"}")
     ResponseEntity<StaffClaim> message(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
             @RequestBody TextBody body) {
-        access.staffClaim(user, id);
-        claims.message(id, user.id(), true, body == null ? null : body.text(), List.of());
-        return ResponseEntity.status(201).body(staffClaim(user, id));
+        String text = body == null ? null : body.text();
+        return ResponseEntity.status(201).body(act(user, id, () -> claims.message(id, user.id(), true, text,
+                List.of())));
     }
 
     @PostMapping(path = "/api/v1/admin/claims/{id}/messages",
@@ -142,50 +136,39 @@ class AdminClaimApiController {
     ResponseEntity<StaffClaim> messageWithFiles(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
             @RequestParam(required = false) String text,
             @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files) {
-        access.staffClaim(user, id);
-        claims.message(id, user.id(), true, text, ClaimForm.uploads("MESSAGE", files));
-        return ResponseEntity.status(201).body(staffClaim(user, id));
+        return ResponseEntity.status(201).body(act(user, id, () -> claims.message(id, user.id(), true, text,
+                ClaimForm.uploads("MESSAGE", files))));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/replacement")
     @Operation(summary = "Resolve by a replacement order of the accepted quantities at zero price (stock reserved)")
     StaffClaim replacement(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-        access.staffClaim(user, id);
-        claims.replacement(id, user.id());
-        return staffClaim(user, id);
+        return act(user, id, () -> claims.replacement(id, user.id()));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/return")
     @Operation(summary = "Expect the accepted goods back (a return shipment)")
     StaffClaim startReturn(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-        access.staffClaim(user, id);
-        claims.startReturn(id, user.id());
-        return staffClaim(user, id);
+        return act(user, id, () -> claims.startReturn(id, user.id()));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/return/received")
     @Operation(summary = "The returned goods arrived: back in stock; resolves a claim not resolved otherwise")
     StaffClaim receiveReturn(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-        access.staffClaim(user, id);
-        claims.receiveReturn(id, user.id());
-        return staffClaim(user, id);
+        return act(user, id, () -> claims.receiveReturn(id, user.id()));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/credit-note")
     @Operation(summary = "Resolve by a credit note of the accepted lines, or of {\"amount\"} (a price reduction)")
     StaffClaim creditNote(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
             @RequestBody(required = false) AmountBody body) {
-        access.staffClaim(user, id);
-        claims.creditNote(id, user.id(), body == null ? null : body.amount());
-        return staffClaim(user, id);
+        return act(user, id, () -> claims.creditNote(id, user.id(), body == null ? null : body.amount()));
     }
 
     @PostMapping("/api/v1/admin/claims/{id}/close")
     @Operation(summary = "Close a resolved or rejected claim; the buyer is asked to rate it")
     StaffClaim close(@AuthenticationPrincipal PortalUser user, @PathVariable long id) {
-        access.staffClaim(user, id);
-        claims.close(id, user.id());
-        return staffClaim(user, id);
+        return act(user, id, () -> claims.close(id, user.id()));
     }
 
     @GetMapping("/api/v1/admin/claims/{id}/files/{fileId}")
@@ -195,6 +178,13 @@ class AdminClaimApiController {
         access.staffClaim(user, id);
         return ClaimFileResponse.of(queries.file(id, fileId)
                 .orElseThrow(() -> DomainException.notFound("claim-file", fileId)), blobs);
+    }
+
+    /** A staff action on a claim this person may see, answered with the claim as it is afterwards. */
+    private StaffClaim act(PortalUser user, long id, Runnable action) {
+        access.staffClaim(user, id);
+        action.run();
+        return staffClaim(user, id);
     }
 
     private StaffClaim staffClaim(PortalUser user, long id) {

@@ -223,8 +223,7 @@ public class Allocations {
      * paid prepaid order is confirmed in this transaction, and ordering locks an order before its invoice.
      */
     private Map<Long, InvoiceRef> lockInvoices(List<Long> ids) {
-        ordering.lockOrders(ids.stream().map(documents::invoice).flatMap(java.util.Optional::stream)
-                .map(InvoiceRef::orderId).filter(java.util.Objects::nonNull).toList());
+        ordering.lockOrders(documents.ordersOfInvoices(ids));
         Map<Long, InvoiceRef> locked = new TreeMap<>();
         ids.stream().sorted().forEach(id -> documents.lockInvoice(id).ifPresent(i -> locked.put(id, i)));
         return locked;
