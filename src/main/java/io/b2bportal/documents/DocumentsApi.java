@@ -195,4 +195,19 @@ public class DocumentsApi {
                 .query(DocumentsApi::row).list())
                 .stream().filter(i -> i.status().open()).toList();
     }
+
+    /**
+     * When a document was issued: its date of issue at the time of day it was written (Moscow), or the moment it was
+     * written when that was on the same day. The CRM timeline dates invoices and documents by it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> issuedAt(long documentId) {
+        return jdbc.sql("""
+                        select case when (created_at at time zone 'Europe/Moscow')::date = issued_on then created_at
+                                    else (issued_on + (created_at at time zone 'Europe/Moscow')::time)
+                                         at time zone 'Europe/Moscow' end
+                          from documents.document where id = :id""")
+                .param("id", documentId).query(java.time.OffsetDateTime.class).optional()
+                .map(java.time.OffsetDateTime::toInstant);
+    }
 }

@@ -199,4 +199,16 @@ public class OrderingApi {
                 .map(l -> new Replacements.ReplacementLine(l.orderLineId(), l.quantity())).toList());
         return new Replacement(placed.id(), placed.number());
     }
+
+    /**
+     * When the order's latest history event with this action (PLACED, APPROVED, CHANGED, CONFIRMED, SHIPPED,
+     * DELIVERED, CANCELLED...) happened: the CRM timeline dates what it logs by it, not by when it heard of it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> historyAt(long orderId, String action) {
+        return jdbc.sql("""
+                        select max(at) from ordering.order_event where order_id = :id and action = :action""")
+                .param("id", orderId).param("action", action).query(java.time.OffsetDateTime.class).optional()
+                .map(java.time.OffsetDateTime::toInstant);
+    }
 }

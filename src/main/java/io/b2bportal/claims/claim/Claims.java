@@ -2,6 +2,7 @@ package io.b2bportal.claims.claim;
 
 import io.b2bportal.catalog.CatalogApi;
 import io.b2bportal.claims.ClaimClosed;
+import io.b2bportal.claims.ClaimMessagePosted;
 import io.b2bportal.claims.ClaimOpened;
 import io.b2bportal.claims.ClaimRated;
 import io.b2bportal.claims.ClaimResolved;
@@ -209,6 +210,7 @@ public class Claims {
             move(claim, ClaimStatus.IN_REVIEW, authorId, "BUYER_ANSWERED", null);
         }
         mail.changed(claimId, authorId, staff, "claims.mail.message", abbreviate(text));
+        events.publishEvent(new ClaimMessagePosted(claimId, id, claim.number(), claim.companyId(), authorId, staff));
         return id;
     }
 
@@ -255,8 +257,11 @@ public class Claims {
         Head claim = lock(claimId);
         String text = text(question, "message-text", "claims.refused.question");
         move(claim, ClaimStatus.WAITING_FOR_BUYER, staffId, "ASKED_BUYER", null);
-        jdbc.sql("insert into claims.message (claim_id, author_id, staff, body) values (:claim, :author, true, :body)")
-                .param("claim", claimId).param("author", staffId).param("body", text).update();
+        long message = jdbc.sql("""
+                        insert into claims.message (claim_id, author_id, staff, body) values (:claim, :author, true,
+                        :body) returning id""")
+                .param("claim", claimId).param("author", staffId).param("body", text).query(Long.class).single();
+        events.publishEvent(new ClaimMessagePosted(claimId, message, claim.number(), claim.companyId(), staffId, true));
         touch(claimId, true);
         mail.changed(claimId, staffId, true, "claims.mail.asked", abbreviate(text));
     }
