@@ -1,0 +1,144 @@
+package io.b2bportal.crm.deal;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.b2bportal.support.Browser;
+import io.b2bportal.support.PortalTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deal board in a real Chromium: an account manager drags a card to the next column, the move is saved (it is
+ * still there after a reload) and shows in the deal's stage history; dropping on the LOST column asks for the
+ * reason; the keyboard alternative moves a card too. Screenshots of the board in both languages, the list, a deal
+ * and the lead list.
+ */
+@PortalTest
+class DealBoardBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Deals deals;
+
+    BrowserContext context;
+    DealFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DealFixture(jdbc, deals);
+        context = Browser.newContext("http://localhost:" + port, "en-US");
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private Locator card(Page page, long dealId) {
+        return page.locator(".crm-card[data-deal='" + dealId + "']");
+    }
+
+    private Locator column(Page page, long stageId) {
+        return page.locator(".crm-col[data-stage='" + stageId + "']");
+    }
+
+    @Test
+    void aManagerDragsADealToTheNextStageAndItStaysThereWithItsHistory() {
+        long deal = fixture.deal("Board drag", DealFixture.ALPHA, "manager@demo.local");
+        List<Long> stages = fixture.stages("new-clients");
+        Page page = context.newPage();
+        Browser.signIn(page, "manager@demo.local");
+        page.navigate("/admin/crm/deals?pipeline=new-clients&lang=en");
+        assertThat(column(page, stages.get(0)).locator(".crm-card[data-deal='" + deal + "']")).isVisible();
+        Browser.screenshot(page, "crm-board-en");
+
+        card(page, deal).dragTo(column(page, stages.get(1)));
+
+        assertThat(column(page, stages.get(1)).locator(".crm-card[data-deal='" + deal + "']")).isVisible();
+        page.reload();
+        assertThat(column(page, stages.get(1)).locator(".crm-card[data-deal='" + deal + "']")).isVisible();
+        assertThat(column(page, stages.get(0)).locator(".crm-card[data-deal='" + deal + "']")).hasCount(0);
+        assertThat(fixture.stageOf(deal)).isEqualTo(stages.get(1));
+
+        card(page, deal).locator("a.crm-card__title").click();
+        assertThat(page.getByTestId("deal-stage")).hasText("Потребности");
+        Locator history = page.getByTestId("deal-history").locator("tbody tr");
+        assertThat(history).hasCount(2);
+        assertThat(history.nth(1)).containsText("Первый контакт");
+        assertThat(history.nth(1)).containsText("Потребности");
+        assertThat(history.nth(1)).containsText("Менеджер");
+        Browser.screenshot(page, "crm-deal-en");
+    }
+
+    @Test
+    void droppingOnTheLostColumnAsksForTheReasonAndTheKeyboardMovesACardToo() {
+        long deal = fixture.deal("Board lost", DealFixture.BETA, "manager@demo.local");
+        long keyed = fixture.deal("Board keys", DealFixture.BETA, "manager@demo.local");
+        List<Long> stages = fixture.stages("new-clients");
+        long lost = fixture.lostStage("new-clients");
+        Page page = context.newPage();
+        Browser.signIn(page, "manager@demo.local");
+        page.navigate("/admin/crm/deals?pipeline=new-clients&lang=ru");
+
+        card(page, deal).dragTo(column(page, lost));
+        assertThat(page.getByTestId("lost-dialog")).isVisible();
+        Browser.screenshot(page, "crm-board-lost-dialog-ru");
+        page.locator("#lost-reason").fill("Выбрали другого поставщика");
+        page.getByTestId("lost-confirm").click();
+        assertThat(column(page, lost).locator(".crm-card[data-deal='" + deal + "']")).isVisible();
+        assertThat(jdbc.sql("select lost_reason from crm.deal where id = :id").param("id", deal).query(String.class)
+                .single()).isEqualTo("Выбрали другого поставщика");
+
+        card(page, keyed).focus();
+        page.keyboard().press("ArrowRight");
+        assertThat(column(page, stages.get(1)).locator(".crm-card[data-deal='" + keyed + "']")).isVisible();
+        card(page, keyed).getByTestId("card-stage").selectOption(String.valueOf(stages.get(3)));
+        card(page, keyed).getByTestId("card-move").click();
+        assertThat(column(page, stages.get(3)).locator(".crm-card[data-deal='" + keyed + "']")).isVisible();
+        assertThat(fixture.stageOf(keyed)).isEqualTo(stages.get(3));
+        Browser.screenshot(page, "crm-board-ru");
+    }
+
+    @Test
+    void aStaleCardReloadsTheBoardInsteadOfMovingTheDeal() {
+        long deal = fixture.deal("Board stale", DealFixture.ALPHA, "manager@demo.local");
+        List<Long> stages = fixture.stages("new-clients");
+        Page page = context.newPage();
+        Browser.signIn(page, "manager@demo.local");
+        page.navigate("/admin/crm/deals?pipeline=new-clients&lang=en");
+        deals.move(deal, stages.get(2), fixture.version(deal), null, fixture.user("head@demo.local"));
+
+        page.waitForLoadState();
+        card(page, deal).dragTo(column(page, stages.get(1)));
+
+        // the board reloads and shows where the deal really is
+        assertThat(column(page, stages.get(2)).locator(".crm-card[data-deal='" + deal + "']")).isVisible();
+        assertThat(fixture.stageOf(deal)).isEqualTo(stages.get(2));
+    }
+
+    @Test
+    void theListTheLeadsAndTheBoardLookRight() {
+        Page page = context.newPage();
+        Browser.signIn(page, "head@demo.local");
+        page.navigate("/admin/crm/deals?view=list&lang=en");
+        assertThat(page.getByTestId("deal-list")).containsText("Альфа: филиал в Казани");
+        Browser.screenshot(page, "crm-deals-list-en");
+        page.navigate("/admin/crm/leads?lang=en");
+        assertThat(page.getByTestId("lead-list")).containsText("ООО «Дельта Монтаж»");
+        Browser.screenshot(page, "crm-leads-en");
+        page.navigate("/admin/crm/deals?pipeline=expansion&lang=ru");
+        Browser.screenshot(page, "crm-board-expansion-ru");
+    }
+}
