@@ -120,9 +120,10 @@ public class Deals {
     /** Replaces the deal's contacts with their roles; every contact must be a person of the deal's client. */
     @Transactional
     public void setContacts(long id, java.util.Map<Long, String> roles) {
-        Long companyId = jdbc.sql("select company_id from crm.deal where id = :id for update").param("id", id)
-                .query((rs, n) -> (Long) rs.getObject(1)).optional()
+        long company = jdbc.sql("select coalesce(company_id, 0) from crm.deal where id = :id for update")
+                .param("id", id).query(Long.class).optional()
                 .orElseThrow(() -> DomainException.notFound("deal", id));
+        Long companyId = company == 0 ? null : company;
         for (var e : roles.entrySet()) {
             if (!DMU_ROLES.contains(e.getValue())) {
                 throw DomainException.invalid("dmu-role", "crm.deals.contact-role-invalid");

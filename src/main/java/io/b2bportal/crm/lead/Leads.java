@@ -187,14 +187,15 @@ public class Leads {
         } else {
             companyId = customers.createCompany(lead.name(), manager);
         }
-        Long userId = jdbc.sql("select registered_user_id from crm.lead where id = :id").param("id", id)
-                .query((rs, n) -> (Long) rs.getObject(1)).single();
+        long registrant = jdbc.sql("select coalesce(registered_user_id, 0) from crm.lead where id = :id")
+                .param("id", id).query(Long.class).single();
+        Long userId = registrant == 0 ? null : registrant;
         String person = lead.contactName() != null ? lead.contactName() : lead.name();
         jdbc.sql("""
                 insert into crm.contact (company_id, full_name, dmu_role, phone, email, user_id, created_by,
                                          preferred_channel, notes)
                 values (:company, :name, 'DECISION_MAKER', :phone, :email, :user, :actor,
-                        case when :phone is not null then 'PHONE' when :email is not null then 'EMAIL' end, :notes)
+                        case when cast(:phone as text) is not null then 'PHONE' when cast(:email as text) is not null then 'EMAIL' end, :notes)
                 on conflict (company_id, user_id) do nothing
                 """).param("company", companyId).param("name", person).param("phone", lead.phone())
                 .param("email", lead.email()).param("user", userId).param("actor", actorId)

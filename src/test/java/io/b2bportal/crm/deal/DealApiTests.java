@@ -119,9 +119,9 @@ class DealApiTests {
         long alpha = fixture.company(DealFixture.ALPHA);
         long pipeline = fixture.pipeline("new-clients");
         String base = "\"pipelineId\":" + pipeline + ",\"companyId\":" + alpha;
-        assertThat(http.postJson("/api/v1/admin/crm/deals", MANAGER, "{" + base + "}").body()).contains("required");
+        assertThat(http.postJson("/api/v1/admin/crm/deals", MANAGER, "{" + base + "}").body()).contains("problems/required");
         assertThat(http.postJson("/api/v1/admin/crm/deals", MANAGER, "{\"title\":\"t\"," + base + ",\"amount\":-1}")
-                .body()).contains("\"amount\"");
+                .body()).contains("problems/amount");
         assertThat(http.postJson("/api/v1/admin/crm/deals", MANAGER, "{\"title\":\"t\"," + base + ",\"probability\":101}")
                 .statusCode()).isEqualTo(422);
         assertThat(http.postJson("/api/v1/admin/crm/deals", MANAGER, "{\"title\":\"t\"," + base + ",\"source\":\"TV\"}")
@@ -243,5 +243,27 @@ class DealApiTests {
                 + "&companyId=" + alpha, null);
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Fill in the required fields");
+    }
+
+    @Test
+    void contactRolesInADealAreTheClientsPeopleOnly() {
+        long alpha = fixture.company(DealFixture.ALPHA);
+        long beta = fixture.company(DealFixture.BETA);
+        long sponsor = jdbc.sql("insert into crm.contact (company_id, full_name, dmu_role) values (:c, 'Спонсор Альфы', 'SPONSOR') returning id")
+                .param("c", alpha).query(Long.class).single();
+        long stranger = jdbc.sql("insert into crm.contact (company_id, full_name, dmu_role) values (:c, 'Человек Беты', 'USER') returning id")
+                .param("c", beta).query(Long.class).single();
+        long deal = fixture.deal("Roles", DealFixture.ALPHA, "manager@demo.local");
+
+        HttpResponse<String> set = put("/api/v1/admin/crm/deals/" + deal + "/contacts", MANAGER,
+                "[{\"contactId\":" + sponsor + ",\"role\":\"DECISION_MAKER\"}]");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(set.body()).contains("Спонсор Альфы").contains("\"dmuRole\":\"DECISION_MAKER\"");
+        assertThat(put("/api/v1/admin/crm/deals/" + deal + "/contacts", MANAGER,
+                "[{\"contactId\":" + stranger + ",\"role\":\"USER\"}]").statusCode()).isEqualTo(422);
+        assertThat(put("/api/v1/admin/crm/deals/" + deal + "/contacts", MANAGER,
+                "[{\"contactId\":" + sponsor + ",\"role\":\"BOSS\"}]").statusCode()).isEqualTo(422);
+        assertThat(jdbc.sql("select dmu_role from crm.deal_contact where deal_id = :d").param("d", deal)
+                .query(String.class).list()).containsExactly("DECISION_MAKER");
     }
 }

@@ -139,6 +139,31 @@ class DealBoardBrowserTests {
         assertThat(page.getByTestId("lead-list")).containsText("ООО «Дельта Монтаж»");
         Browser.screenshot(page, "crm-leads-en");
         page.navigate("/admin/crm/deals?pipeline=expansion&lang=ru");
+        assertThat(page.getByTestId("board")).containsText("Альфа: лакокрасочные материалы");
         Browser.screenshot(page, "crm-board-expansion-ru");
+        page.navigate("/admin/crm/pipelines?pipeline=new-clients&lang=en");
+        assertThat(page.getByTestId("stages").locator("tbody tr")).hasCount(7);
+        Browser.screenshot(page, "crm-pipelines-en");
+        page.navigate("/admin/crm/leads/import?lang=en");
+        page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("leads.csv", "text/csv",
+                ("company;contact;phone\nООО «Браузер»;Ия;+7 900 100-00-00\n;;\nООО «Плохой»;Ян;abc\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("[data-testid=lead-import-form] button").click();
+        assertThat(page.getByTestId("import-report")).containsText("1 leads imported, 1 rows refused");
+        Browser.screenshot(page, "crm-lead-import-en");
+
+        BrowserContext visitor = Browser.newContext("http://localhost:" + port, "ru-RU");
+        Page anonymous = visitor.newPage();
+        anonymous.navigate("/login?lang=ru");
+        anonymous.getByTestId("request-a-call-link").click();
+        anonymous.getByLabel("Ваше имя").fill("Браузерный Посетитель");
+        anonymous.getByLabel("Телефон").fill("+7 900 200-30-40");
+        Browser.screenshot(anonymous, "crm-request-a-call-ru");
+        anonymous.getByTestId("request-send").click();
+        assertThat(anonymous.getByTestId("request-thanks")).isVisible();
+        visitor.close();
+        page.navigate("/admin/crm/leads?status=NEW&lang=ru");
+        assertThat(page.getByTestId("lead-list")).containsText("Браузерный Посетитель");
+        Browser.screenshot(page, "crm-leads-ru");
     }
 }

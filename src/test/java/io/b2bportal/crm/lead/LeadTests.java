@@ -214,6 +214,10 @@ class LeadTests {
         HttpResponse<String> created = http().postJson("/api/v1/admin/crm/leads", auth,
                 "{\"companyName\":\"ООО «Новый " + tag + "»\",\"inn\":\"7707083893\",\"contactName\":\"Вера\",\"email\":\"vera@example.ru\"}");
         long id = Long.parseLong(created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        HttpResponse<String> leadDeal = http().postJson("/api/v1/admin/crm/deals", auth,
+                "{\"title\":\"Сделка по лиду " + tag + "\",\"pipelineId\":" + pipeline("new-clients") + ",\"leadId\":" + id + "}");
+        assertThat(leadDeal.statusCode()).as(leadDeal.body()).isEqualTo(201);
+        assertThat(leadDeal.body()).contains("\"companyId\":null").contains("\"leadName\":\"ООО «Новый " + tag + "»\"");
         http().postJson("/api/v1/admin/crm/leads/" + id + "/qualify", auth, "{}");
         HttpResponse<String> converted = http().postJson("/api/v1/admin/crm/leads/" + id + "/convert", auth, "{}");
         assertThat(converted.statusCode()).isEqualTo(200);
@@ -222,6 +226,8 @@ class LeadTests {
                 .param("id", companyId).query(String.class).single()).isEqualTo("ООО «Новый " + tag + "» / manager@demo.local");
         assertThat(jdbc.sql("select full_name || ' ' || email from crm.contact where company_id = :c").param("c", companyId)
                 .query(String.class).single()).isEqualTo("Вера vera@example.ru");
+        assertThat(jdbc.sql("select company_id from crm.deal where lead_id = :l").param("l", id).query(Long.class)
+                .single()).isEqualTo(companyId);
     }
 
     @Test

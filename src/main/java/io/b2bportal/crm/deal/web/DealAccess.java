@@ -48,9 +48,10 @@ class DealAccess {
             throw DomainException.invalid("client-unknown", "crm.deals.client-unknown");
         }
         if (in.leadId() != null && !all) {
-            Long leadOwner = jdbc.sql("select owner_id from crm.lead where id = :id").param("id", in.leadId())
-                    .query((rs, n) -> (Long) rs.getObject(1)).optional().orElse(-1L);
-            if (leadOwner != null && leadOwner != user.id()) {
+            // 0: unassigned (anyone may work it), -1: no such lead
+            long leadOwner = jdbc.sql("select coalesce(owner_id, 0) from crm.lead where id = :id")
+                    .param("id", in.leadId()).query(Long.class).optional().orElse(-1L);
+            if (leadOwner != 0 && leadOwner != user.id()) {
                 throw DomainException.invalid("lead-unknown", "crm.deals.lead-unknown");
             }
         }

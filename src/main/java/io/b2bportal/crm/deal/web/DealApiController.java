@@ -123,6 +123,20 @@ class DealApiController {
         return detail(user, id);
     }
 
+    record ContactRole(long contactId, String role) {
+    }
+
+    @PutMapping("/api/v1/admin/crm/deals/{id}/contacts")
+    @Operation(summary = "Sets the client's people in the deal with their roles: [{contactId, role}]")
+    DealDetail contacts(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+            @RequestBody List<ContactRole> body) {
+        access.deal(user, id);
+        java.util.Map<Long, String> roles = new java.util.LinkedHashMap<>();
+        body.forEach(c -> roles.put(c.contactId(), c.role()));
+        deals.setContacts(id, roles);
+        return detail(user, id);
+    }
+
     @GetMapping("/api/v1/admin/crm/pipelines")
     @Operation(summary = "Pipelines with their stages")
     List<PipelineDetail> pipelines(@AuthenticationPrincipal PortalUser user) {
