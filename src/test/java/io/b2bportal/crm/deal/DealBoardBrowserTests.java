@@ -141,6 +141,13 @@ class DealBoardBrowserTests {
         page.navigate("/admin/crm/deals?pipeline=expansion&lang=ru");
         assertThat(page.getByTestId("board")).containsText("Альфа: лакокрасочные материалы");
         Browser.screenshot(page, "crm-board-expansion-ru");
+        page.navigate("/admin/crm/deals/new?companyId=" + fixture.company(DealFixture.BETA) + "&lang=en");
+        assertThat(page.getByLabel("Client")).hasValue(String.valueOf(fixture.company(DealFixture.BETA)));
+        Browser.screenshot(page, "crm-deal-form-en");
+        page.navigate("/admin/crm/leads?lang=ru");
+        page.getByTestId("lead-list").getByText("АО «Зета Девелопмент»").click();
+        assertThat(page.getByTestId("lead-status")).hasText("квалифицирован");
+        Browser.screenshot(page, "crm-lead-ru");
         page.navigate("/admin/crm/pipelines?pipeline=new-clients&lang=en");
         assertThat(page.getByTestId("stages").locator("tbody tr")).hasCount(7);
         Browser.screenshot(page, "crm-pipelines-en");
