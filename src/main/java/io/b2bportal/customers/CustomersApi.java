@@ -142,6 +142,23 @@ public class CustomersApi {
         return access.managerFilter(staff);
     }
 
+    /** Whether an INN (10 digits of an organisation or 12 of a person) passes its checksum. */
+    public boolean isValidInn(String inn) {
+        return inn != null && io.b2bportal.customers.requisites.Requisites.isValidInn(inn.strip());
+    }
+
+    /**
+     * Creates a customer company with no legal entity yet (the CRM converts a lead into one; its legal entities are
+     * added and verified later as usual). Returns its id.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public long createCompany(String name, Long accountManagerId) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new IllegalArgumentException("A company name of 1 to 200 characters");
+        }
+        return companies.create(name.strip(), null, accountManagerId);
+    }
+
     /** The account manager of a customer company, if it has one. */
     public Optional<Long> accountManagerOf(long companyId) {
         return companies.accountManagerOf(companyId);
