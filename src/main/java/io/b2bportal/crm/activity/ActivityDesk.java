@@ -174,7 +174,7 @@ public class ActivityDesk {
     @Transactional(readOnly = true)
     public List<Person> crmPeople() {
         return jdbc.sql("""
-                select id, display_name, email from platform.user_account
+                select id, display_name as name, email from platform.user_account
                  where side = 'SELLER' and enabled and roles && array['ADMIN', 'SALES_HEAD', 'ACCOUNT_MANAGER']
                  order by display_name, id""").query(Person.class).list();
     }
