@@ -85,6 +85,7 @@ class CrmRulesBrowserTests {
         head.getByTestId("save-rule").click();
         assertThat(head.getByTestId("done")).containsText("created");
         long ruleId = Long.parseLong(head.url().replaceAll(".*/rules/(\\d+).*", "$1"));
+        assertThat(head.getByTestId("versions").locator("tbody tr")).hasCount(1);
 
         // a small order: conditions false, skipped; a big one: the task
         long small = fixture.order(customer, sku, 1);
@@ -123,5 +124,8 @@ class CrmRulesBrowserTests {
         Browser.screenshot(head, "crm-rule-log-en");
         head.navigate("/admin/crm/rules?lang=en");
         Browser.screenshot(head, "crm-rules-en");
+        head.navigate("/admin/crm/rules/" + ruleId + "?lang=ru");
+        assertThat(head.getByTestId("executions").locator("tbody tr")).hasCount(2);
+        Browser.screenshot(head, "crm-rule-versions-ru");
     }
 }
