@@ -105,6 +105,11 @@ class CrmRulesBrowserTests {
         Browser.screenshot(manager, "crm-my-day-en");
         Locator row = manager.locator("tr", new Page.LocatorOptions().setHasText(subject));
         assertThat(row).hasCount(1);
+        row.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(subject)).click();
+        assertThat(manager.getByTestId("activity-facts")).containsText("Big order of " + customer.name());
+        Browser.screenshot(manager, "crm-activity-en");
+        manager.goBack();
         // completed inline (htmx), from the keyboard
         row.locator("input[name='outcome']").fill("Called, thanked; next order in a month");
         row.locator("input[name='outcome']").press("Enter");

@@ -81,6 +81,10 @@ class CrmRulesTests {
         assertThat(jdbc.sql("select 'ACCOUNT_MANAGER' = any (roles) from platform.user_account where id = :id")
                 .param("id", assignee).query(Boolean.class).single()).isTrue();
         assertThat(fixture.outcomes(rule, "registered:" + company)).containsExactly("SUCCESS");
+        // the same event again (a redelivery): nothing new
+        engine.fire(new io.b2bportal.customers.CustomerRegistered(0, company, 0, "x", "x", "x", "x", "x@x.x", null));
+        assertThat(fixture.ruleTasks(rule, company)).hasSize(1);
+        assertThat(fixture.outcomes(rule, "registered:" + company)).containsExactly("SUCCESS");
     }
 
     @Test
@@ -231,6 +235,14 @@ class CrmRulesTests {
         assertThat(tasks.getFirst().get("assignee_id")).isEqualTo(fixture.user("manager2@demo.local"));
         assertThat(paymentReminders.run(client.entityId())).isZero();
         assertThat(fixture.ruleTasks(rule, client.companyId())).hasSize(1);
+        // the same event again (a redelivery): nothing new
+        String key = jdbc.sql("select event_key from crm.rule_execution where rule_id = :r and company_id = :c")
+                .param("r", rule).param("c", client.companyId()).query(String.class).single();
+        long invoice = Long.parseLong(key.split(":")[1]);
+        engine.fire(new io.b2bportal.payments.InvoiceOverdue(invoice, "x", client.entityId(), client.companyId(),
+                BigDecimal.TEN, java.time.LocalDate.now(), Long.parseLong(key.split(":")[2]), null));
+        assertThat(fixture.ruleTasks(rule, client.companyId())).hasSize(1);
+        assertThat(fixture.outcomes(rule, key)).containsExactly("SUCCESS");
     }
 
     @Test
