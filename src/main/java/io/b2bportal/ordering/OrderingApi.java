@@ -210,5 +210,49 @@ public class OrderingApi {
                         select max(at) from ordering.order_event where order_id = :id and action = :action""")
                 .param("id", orderId).param("action", action).query(java.time.OffsetDateTime.class).optional()
                 .map(java.time.OffsetDateTime::toInstant);
+    /** An open cart with lines that nobody changed since {@code changedAt} (for the CRM's "cart untouched" rule). */
+    public record IdleCart(long cartId, String name, long companyId, long legalEntityId, long ownerId, int lines,
+            OffsetDateTime changedAt) {
+    }
+
+    /** Open carts with lines whose last change (the cart or any line) is before {@code before}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<IdleCart> idleCarts(java.time.Instant before, int limit) {
+        return jdbc.sql("""
+                select c.id, c.name, e.company_id, c.legal_entity_id, c.owner_id, count(l.id)::int as lines,
+                       greatest(c.updated_at, max(l.updated_at)) as changed_at
+                  from ordering.cart c
+                  join ordering.cart_line l on l.cart_id = c.id
+                  join customers.legal_entity e on e.id = c.legal_entity_id
+                 where c.status = 'OPEN'
+                 group by c.id, e.company_id
+                having greatest(c.updated_at, max(l.updated_at)) < :before
+                 order by changed_at, c.id limit :limit""")
+                .param("before", java.sql.Timestamp.from(before)).param("limit", limit)
+                .query((rs, n) -> new IdleCart(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** A company that ordered at least a few times and not since a date (for the CRM's "churn risk" rule). */
+    public record LapsedCustomer(long companyId, int orders, long lastOrderId, String lastOrderNumber,
+            OffsetDateTime lastOrderAt) {
+    }
+
+    /** Companies with at least {@code minOrders} orders (cancelled ones not counted), the last before {@code before}. */
+    @Transactional(readOnly = true)
+    public List<LapsedCustomer> lapsedCustomers(java.time.Instant before, int minOrders, int limit) {
+        return jdbc.sql("""
+                select o.company_id, count(*)::int, (array_agg(o.id order by o.created_at desc, o.id desc))[1],
+                       (array_agg(o.number order by o.created_at desc, o.id desc))[1], max(o.created_at)
+                  from ordering.orders o
+                 where o.status <> 'CANCELLED' and o.channel <> 'CLAIM'
+                 group by o.company_id
+                having count(*) >= :min and max(o.created_at) < :before
+                 order by o.company_id limit :limit""")
+                .param("min", minOrders).param("before", java.sql.Timestamp.from(before)).param("limit", limit)
+                .query((rs, n) -> new LapsedCustomer(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
+                .list();
     }
 }

@@ -98,6 +98,34 @@ public class Activities {
                 """).param("to", toUserId).param("company", companyId).param("from", fromUserId).update();
     }
 
+    /** What an edit of an open activity may change. */
+    public record Edit(Type type, String subject, String details, long assigneeId, Instant dueAt, Instant remindAt) {
+    }
+
+    /** Changes an open activity (a changed reminder time is sent again); false when it was not open. */
+    @Transactional
+    public boolean update(long activityId, Edit edit) {
+        return jdbc.sql("""
+                update crm.activity set type = :type, subject = :subject, details = :details, assignee_id = :assignee,
+                       due_at = :due,
+                       reminded_at = case when remind_at is not distinct from :remind then reminded_at end,
+                       remind_at = :remind
+                where id = :id and status = 'OPEN'
+                """).param("type", edit.type().name()).param("subject", edit.subject().strip())
+                .param("details", edit.details()).param("assignee", edit.assigneeId())
+                .param("due", timestamp(edit.dueAt())).param("remind", timestamp(edit.remindAt()))
+                .param("id", activityId).update() == 1;
+    }
+
+    /** Cancels an open activity; false when it was not open. */
+    @Transactional
+    public boolean cancel(long activityId, long actorId) {
+        return jdbc.sql("""
+                update crm.activity set status = 'CANCELLED', completed_at = now()
+                where id = :id and status = 'OPEN'
+                """).param("id", activityId).update() == 1;
+    }
+
     private static java.sql.Timestamp timestamp(Instant instant) {
         return instant == null ? null : java.sql.Timestamp.from(instant);
     }
