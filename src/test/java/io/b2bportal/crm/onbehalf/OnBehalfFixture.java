@@ -33,6 +33,24 @@ final class OnBehalfFixture {
         this.port = port;
     }
 
+    /**
+     * Every test that orders leaves unpaid invoices on a deferral contract; keep at least 1,000,000 of the credit free
+     * (as the ordering tests do), so that a test not about credit never runs out of it.
+     */
+    void keepCreditFree(String inn) {
+        jdbc.sql("""
+                        update customers.contract c
+                           set credit_limit = greatest(c.credit_limit, 1000000
+                                   + (select coalesce(sum(o.total_gross), 0) from ordering.orders o
+                                       where o.legal_entity_id = c.legal_entity_id
+                                         and o.status = 'AWAITING_APPROVAL')
+                                   + (select greatest(coalesce(sum(p.amount), 0), 0) from ledger.posting p
+                                       where p.legal_entity_id = c.legal_entity_id and p.account = 'RECEIVABLE'))
+                         where c.legal_entity_id = (select id from customers.legal_entity where inn = :inn)
+                           and c.payment_terms = 'DEFERRAL'""")
+                .param("inn", inn).update();
+    }
+
     long entity(String inn) {
         return jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", inn)
                 .query(Long.class).single();
