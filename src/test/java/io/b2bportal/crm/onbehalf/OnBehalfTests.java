@@ -149,6 +149,15 @@ class OnBehalfTests {
 
         add(staff, sku, "2");
         long cart = currentCart(staff);
+        String pasted = fixture.product("5000", 10);
+        HttpResponse<String> cartPage = staff.get("/carts/" + cart, "en");
+        HttpResponse<String> review = staff.post("/carts/" + cart + "/quick-order/paste",
+                form("text", pasted + " 3", "_csrf", csrf(cartPage)), null);
+        String reviewPath = review.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+        assertThat(staff.post(reviewPath + "/confirm", form("_csrf", csrf(cartPage)), null).statusCode())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from ordering.cart_line where cart_id = :id").param("id", cart)
+                .query(Long.class).single()).isEqualTo(2);
         HttpResponse<String> placed = checkout(staff, cart);
 
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(302);
@@ -160,6 +169,7 @@ class OnBehalfTests {
                          where number = :n""").param("n", number).query(Order.class).single();
         assertThat(order).isEqualTo(new Order(beta, betaEntity, manager, "ON_BEHALF", "PLACED"));
         assertThat(fixture.reserved(sku)).isEqualByComparingTo("2");
+        assertThat(fixture.reserved(pasted)).isEqualByComparingTo("3");
         assertThat(jdbc.sql("select owner_id from ordering.cart where id = :id").param("id", cart).query(Long.class)
                 .single()).as("the manager's own cart for the client's legal entity").isEqualTo(manager);
 
@@ -174,6 +184,7 @@ class OnBehalfTests {
         assertThat(audit).filteredOn(a -> a.action().equals("on-behalf.change"))
                 .extracting(OnBehalfFixture.Audit::subject)
                 .anySatisfy(s -> assertThat(s).startsWith("POST /cart/add"))
+                .anySatisfy(s -> assertThat(s).startsWith("POST /carts/" + cart + "/quick-order/paste"))
                 .anySatisfy(s -> assertThat(s).startsWith("POST /checkout"));
         assertThat(audit).filteredOn(a -> a.action().startsWith("on-behalf") || a.action().contains("on-behalf"))
                 .allSatisfy(a -> assertThat(a.legalEntityId()).isEqualTo(betaEntity));
@@ -314,6 +325,20 @@ class OnBehalfTests {
         manager.login("manager@demo.local", "demo");
 
         assertThat(manager.get("/cart").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDemosOrderOnBehalfHasItsAuditTrailOnTheClientsList() {
+        String number = jdbc.sql("""
+                        select number from ordering.orders where channel = 'ON_BEHALF' and po_number = 'по телефону'""")
+                .query(String.class).single();
+        long alpha = fixture.company(ALPHA_STROY);
+
+        String page = new WebSession(port).login("manager@demo.local", "demo")
+                .get("/admin/crm/clients/" + alpha + "/on-behalf/audit", "en").body();
+
+        assertThat(page).contains(number).contains("Order placed on behalf").contains("Started acting on behalf")
+                .contains("ООО «Альфа Строй»");
     }
 
     private String managerName() {
