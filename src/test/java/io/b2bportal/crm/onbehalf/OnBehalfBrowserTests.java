@@ -75,6 +75,9 @@ class OnBehalfBrowserTests {
         Browser.screenshot(page, "crm-on-behalf-catalog-en");
 
         page.getByTestId("cart-badge").click();
+        assertThat(page.getByTestId("on-behalf-banner")).isVisible();
+        assertThat(page.getByTestId("share-form")).hasCount(0);
+        Browser.screenshot(page, "crm-on-behalf-cart-en");
         page.getByTestId("checkout-link").click();
         assertThat(page.getByTestId("checkout-lines")).containsText(sku);
         page.getByTestId("place-order").click();
