@@ -22,11 +22,14 @@ public class OrderingApi {
     private final OrderLifecycle lifecycle;
     private final org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.Checkout> checkout;
     private final Replacements replacements;
+    private final org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.StaffOrders> staffOrders;
 
     OrderingApi(JdbcClient jdbc, OrderLifecycle lifecycle,
             org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.Checkout> checkout,
-            Replacements replacements) {
+            Replacements replacements,
+            org.springframework.beans.factory.ObjectProvider<io.b2bportal.ordering.order.StaffOrders> staffOrders) {
         this.jdbc = jdbc;
+        this.staffOrders = staffOrders;
         this.lifecycle = lifecycle;
         this.checkout = checkout;
         this.replacements = replacements;
@@ -157,6 +160,39 @@ public class OrderingApi {
                 .toList(), false, false, null, List.of(), null, poNumber, null);
         return checkout.getObject().place(new io.b2bportal.ordering.order.Placer(buyerId, legalEntityId, company,
                 io.b2bportal.ordering.order.Channel.PORTAL), request).getFirst();
+    }
+
+    /** A line of an order placed on a customer's behalf: a product by SKU and a quantity in its unit. */
+    public record OnBehalfLine(String sku, BigDecimal quantity) {
+    }
+
+    /** What a member of staff orders for a customer's legal entity; addressId null: the entity's default address. */
+    public record OnBehalfRequest(long legalEntityId, List<OnBehalfLine> lines, Long addressId, LocalDate desiredDate,
+            String poNumber, String comment) {
+    }
+
+    /** The orders placed, and whether an earlier request with the same idempotency key placed them. */
+    public record OnBehalfPlaced(List<OrderDocument> orders, boolean replayed) {
+    }
+
+    /**
+     * Places an order for a customer's legal entity on its behalf, through every check of the checkout (may order,
+     * agreement, credit hold and limit, minimum, stock), as channel ON_BEHALF with the staff member as the one who
+     * placed it, audited with both identities. Only those who manage the customer (administrators, sales heads, its
+     * account manager): otherwise 403, a customer they may not see 404.
+     */
+    @Transactional
+    public OnBehalfPlaced placeOnBehalf(io.b2bportal.platform.PortalUser staff, OnBehalfRequest request,
+            String idempotencyKey, String ip) {
+        var placed = staffOrders.getObject().placeOnBehalf(staff, request.legalEntityId(),
+                new io.b2bportal.ordering.order.CheckoutRequest(List.of(), request.lines() == null ? List.of()
+                        : request.lines().stream().filter(java.util.Objects::nonNull)
+                                .map(l -> new io.b2bportal.ordering.order.CheckoutRequest.RequestedLine(l.sku(),
+                                        l.quantity()))
+                        .toList(), false, false, request.addressId(), List.of(), request.desiredDate(),
+                        request.poNumber(), request.comment()), idempotencyKey, ip);
+        return new OnBehalfPlaced(placed.orderIds().stream().map(id -> order(id).orElseThrow()).toList(),
+                placed.replayed());
     }
 
     /** An order a buyer may claim against: at least part of it has shipped. */

@@ -7,8 +7,11 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * A staff member looking at the portal as one customer sees it: read-only, with a banner, every page audited.
- * The customers module starts and ends it; the platform shows the banner and refuses changes while it lasts.
+ * A staff member looking at the portal as one customer sees it, with a banner, in one of two modes. {@code VIEW}:
+ * read-only, every page audited; the customers module starts and ends it, the platform refuses every change.
+ * {@code ON_BEHALF}: the staff member acts for the customer (carts, checkout, the customer's orders before
+ * confirmation); the CRM starts and ends it, the platform lets through only those changes and audits each with both
+ * identities. One customer at a time per session; signing out ends it with the session.
  */
 public final class CustomerView {
 
@@ -17,10 +20,31 @@ public final class CustomerView {
     private CustomerView() {
     }
 
-    /** Whom the staff member is viewing as: a company, one of its legal entities, a label for the banner. */
-    public record State(long companyId, long legalEntityId, String label) implements Serializable {
+    /** Read-only viewing, or acting on the customer's behalf. */
+    public enum Mode { VIEW, ON_BEHALF }
+
+    /** Whom the staff member is viewing as: a company, one of its legal entities, a label for the banner, the mode. */
+    public record State(long companyId, long legalEntityId, String label, Mode mode) implements Serializable {
         @Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        public State {
+            mode = mode == null ? Mode.VIEW : mode;
+        }
+
+        /** Read-only viewing. */
+        public State(long companyId, long legalEntityId, String label) {
+            this(companyId, legalEntityId, label, Mode.VIEW);
+        }
+
+        public boolean onBehalf() {
+            return mode == Mode.ON_BEHALF;
+        }
+    }
+
+    /** Whether the staff member of this request acts on a customer's behalf now (changes allowed and audited). */
+    public static boolean actingOnBehalf(HttpServletRequest request) {
+        return of(request).map(State::onBehalf).orElse(false);
     }
 
     public static Optional<State> of(HttpServletRequest request) {

@@ -103,10 +103,24 @@ public class Approvals {
      */
     @Transactional
     public void change(long orderId, long userId, boolean approver, Map<Integer, BigDecimal> quantities) {
+        change(orderId, userId, approver, false, quantities);
+    }
+
+    /**
+     * A member of staff acting on the customer's behalf lowers quantities as the buyer who placed the order could
+     * (whoever of the customer placed it), never as its approver.
+     */
+    @Transactional
+    public void changeOnBehalf(long orderId, long staffId, Map<Integer, BigDecimal> quantities) {
+        change(orderId, staffId, false, true, quantities);
+    }
+
+    private void change(long orderId, long userId, boolean approver, boolean onBehalf,
+            Map<Integer, BigDecimal> quantities) {
         Locked order = lock(orderId);
         if (approver) {
             requireWaiting(order, userId);
-        } else if (order.placedBy() != userId) {
+        } else if (order.placedBy() != userId && !onBehalf) {
             throw new DomainException(403, "not-your-order", "approval.not-placer");
         } else if (order.status() != OrderStatus.AWAITING_APPROVAL && order.status() != OrderStatus.PLACED) {
             throw DomainException.conflict("order-status", "approval.not-changeable", order.number());

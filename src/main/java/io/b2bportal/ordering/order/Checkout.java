@@ -148,10 +148,9 @@ public class Checkout {
     // ------------------------------------------------------------------ what is ordered
 
     private List<Group> fromCarts(Placer placer, List<Long> cartIds, boolean merge) {
-        if (placer.channel() == Channel.ON_BEHALF) {
-            throw DomainException.invalid("no-carts-on-behalf", "orders.refused.carts-on-behalf");
-        }
-        Buyer buyer = new Buyer(placer.userId(), placer.legalEntityId(), placer.companyId(), false);
+        // on behalf: the carts of the member of staff for the customer's legal entity (acting on its behalf)
+        Buyer buyer = new Buyer(placer.userId(), placer.legalEntityId(), placer.companyId(), false,
+                placer.channel() == Channel.ON_BEHALF);
         List<Long> distinct = cartIds.stream().distinct().sorted().toList();
         Map<Long, String> names = new HashMap<>();
         for (long id : distinct) {

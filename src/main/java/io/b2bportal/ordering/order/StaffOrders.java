@@ -79,7 +79,8 @@ public class StaffOrders {
                 Channel.ON_BEHALF), request, key);
         if (!placed.replayed()) {
             String numbers = String.join(", ", placed.orderIds().stream().map(orders::numberOf).toList());
-            audit.record(staff.id(), "ordering.order.on-behalf", entity.companyId(),
+            audit.record(staff.id(), "ordering.order.on-behalf",
+                    new AuditLog.Customer(entity.companyId(), entity.id(), null),
                     "Order " + numbers + " for " + entity.displayName(), ip);
         }
         return placed;

@@ -4,6 +4,7 @@ import io.b2bportal.ordering.cart.Buyer;
 import io.b2bportal.ordering.cart.BuyerContext;
 import io.b2bportal.ordering.cart.QuantityPolicy;
 import io.b2bportal.ordering.order.Approvals;
+import io.b2bportal.ordering.order.OnBehalfAudit;
 import io.b2bportal.ordering.order.Orders;
 import io.b2bportal.shared.DomainException;
 import java.math.BigDecimal;
@@ -26,8 +27,11 @@ class ApprovalPageController {
     private final BuyerContext buyers;
     private final Approvals approvals;
     private final Orders orders;
+    private final OnBehalfAudit onBehalfAudit;
 
-    ApprovalPageController(ApprovalAccess access, BuyerContext buyers, Approvals approvals, Orders orders) {
+    ApprovalPageController(ApprovalAccess access, BuyerContext buyers, Approvals approvals, Orders orders,
+            OnBehalfAudit onBehalfAudit) {
+        this.onBehalfAudit = onBehalfAudit;
         this.access = access;
         this.buyers = buyers;
         this.approvals = approvals;
@@ -59,11 +63,20 @@ class ApprovalPageController {
     /** The quantities form: {@code qty.<lineNo>} for each line; {@code as=approver} when the approver changes it. */
     @PostMapping("/orders/{number}/lines")
     String change(@PathVariable String number, @RequestParam MultiValueMap<String, String> params,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         boolean asApprover = "approver".equals(params.getFirst("as"));
         Buyer buyer = asApprover ? access.approver() : buyers.require();
         if (buyer.viewAs()) {
             throw new DomainException(403, "read-only", "standing.refused.view-as");
+        }
+        if (buyer.onBehalf()) {
+            long orderId = id(buyer, number);
+            String result = act(number, redirect, () -> approvals.changeOnBehalf(orderId, buyer.userId(),
+                    quantities(params)), "changed");
+            if ("changed".equals(redirect.getFlashAttributes().get("approvalDone"))) {
+                onBehalfAudit.orderChanged(buyer, orderId, "ordering.order.on-behalf-change", request.getRemoteAddr());
+            }
+            return result;
         }
         return act(number, redirect, () -> approvals.change(id(buyer, number), buyer.userId(), asApprover,
                 quantities(params)), "changed");

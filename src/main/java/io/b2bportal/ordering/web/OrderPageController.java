@@ -10,6 +10,7 @@ import io.b2bportal.ordering.cart.CartViews;
 import io.b2bportal.ordering.cart.Carts;
 import io.b2bportal.ordering.order.Channel;
 import io.b2bportal.ordering.order.CheckoutRequest;
+import io.b2bportal.ordering.order.OnBehalfAudit;
 import io.b2bportal.ordering.order.OrderFilter;
 import io.b2bportal.ordering.order.OrderLifecycle;
 import io.b2bportal.ordering.order.OrderStatus;
@@ -52,10 +53,12 @@ class OrderPageController {
     private final OrderLifecycle lifecycle;
     private final Reorder reorder;
     private final MessageSource messages;
+    private final OnBehalfAudit onBehalfAudit;
 
     OrderPageController(BuyerContext buyers, Carts carts, CartViews views, CustomersApi customers,
             Submissions submissions, Orders orders, OrderLifecycle lifecycle, Reorder reorder,
-            MessageSource messages) {
+            MessageSource messages, OnBehalfAudit onBehalfAudit) {
+        this.onBehalfAudit = onBehalfAudit;
         this.buyers = buyers;
         this.carts = carts;
         this.views = views;
@@ -101,7 +104,7 @@ class OrderPageController {
             @RequestParam(name = "splitSku", required = false) List<String> splitSkus,
             @RequestParam(name = "splitAddress", required = false) List<Long> splitAddresses,
             @RequestParam(name = "splitQuantity", required = false) List<String> splitQuantities,
-            Model model, RedirectAttributes redirect,
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response) {
         Buyer buyer = writer();
         CheckoutForm form = new CheckoutForm(cartIds == null ? List.of() : cartIds, merge, deleteCarts, addressId,
@@ -112,9 +115,13 @@ class OrderPageController {
                 throw DomainException.invalid("nothing-to-order", "orders.refused.nothing");
             }
             Submissions.Placed placed = submissions.place(
-                    new Placer(buyer.userId(), buyer.legalEntityId(), buyer.companyId(), Channel.PORTAL),
+                    new Placer(buyer.userId(), buyer.legalEntityId(), buyer.companyId(),
+                            buyer.onBehalf() ? Channel.ON_BEHALF : Channel.PORTAL),
                     new CheckoutRequest(form.cart(), List.of(), form.merged(), deleteCarts, addressId,
                             split(form.split()), desiredDate, poNumber, comment), "form:" + form.token());
+            if (buyer.onBehalf() && !placed.replayed()) {
+                onBehalfAudit.placed(buyer, placed.orderIds(), request.getRemoteAddr());
+            }
             List<String> numbers = placed.orderIds().stream().map(orders::numberOf).toList();
             redirect.addFlashAttribute("placed", numbers);
             return numbers.size() == 1 ? "redirect:/orders/" + numbers.getFirst() : "redirect:/orders";
@@ -207,10 +214,14 @@ class OrderPageController {
 
     @PostMapping("/orders/{number}/cancel")
     String cancel(@PathVariable String number, @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         Buyer buyer = writer();
         Orders.Scope scope = Orders.Scope.buyer(buyer.legalEntityId());
-        lifecycle.cancelByBuyer(orders.idOf(scope, number), buyer.userId(), reason);
+        long id = orders.idOf(scope, number);
+        lifecycle.cancelByBuyer(id, buyer.userId(), reason);
+        if (buyer.onBehalf()) {
+            onBehalfAudit.orderChanged(buyer, id, "ordering.order.on-behalf-cancel", request.getRemoteAddr());
+        }
         redirect.addFlashAttribute("cancelled", true);
         return "redirect:/orders/" + number;
     }

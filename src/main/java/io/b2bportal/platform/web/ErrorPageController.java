@@ -41,7 +41,7 @@ public class ErrorPageController implements ErrorController {
     private ModelAndView page(HttpServletRequest request, HttpStatus status, String uri) {
         String reason = request.getAttribute(REASON_ATTRIBUTE) instanceof String r ? r : String.valueOf(status.value());
         String key = switch (reason) {
-            case "csrf", "view-as", "403", "404", "405", "400" -> reason;
+            case "csrf", "view-as", "on-behalf", "403", "404", "405", "400" -> reason;
             default -> status.is4xxClientError() ? "4xx" : "500";
         };
         return new ModelAndView("error", Map.of("status", status.value(), "reason", key, "path", uri), status);
