@@ -199,4 +199,24 @@ public class OrderingApi {
                 .map(l -> new Replacements.ReplacementLine(l.orderLineId(), l.quantity())).toList());
         return new Replacement(placed.id(), placed.number());
     }
+
+    /** A customer company's orders placed in a period: how many and their gross total, per currency. */
+    public record PlacedTotal(long companyId, String currency, long orders, BigDecimal gross) {
+    }
+
+    /**
+     * Orders placed in {@code [from, to)} per customer company and currency (CRM analytics): every order but those
+     * cancelled or still awaiting the customer's internal approval.
+     */
+    @Transactional(readOnly = true)
+    public List<PlacedTotal> placedTotals(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                        select company_id, currency, count(*) as orders, sum(total_gross) as gross
+                          from ordering.orders
+                         where created_at >= :from and created_at < :to
+                           and status not in ('CANCELLED', 'AWAITING_APPROVAL')
+                         group by company_id, currency""")
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query(PlacedTotal.class).list();
+    }
 }
