@@ -192,12 +192,25 @@ class SatisfactionTests {
         assertThat(jdbc.sql("select count(*) from crm.satisfaction_request where kind = 'NPS' and period_start = :s")
                 .param("s", start).query(Long.class).single()).isEqualTo(admins);
 
+        // the administrator's home page prompts, the page asks 0-10; a buyer has no prompt
+        WebSession admin = new WebSession(port).login("admin@alpha.demo", "demo");
+        assertThat(admin.get("/").body()).contains("/feedback/nps/prompt");
+        assertThat(admin.get("/feedback/nps/prompt", "en").body()).contains("data-testid=\"nps-prompt\"")
+                .contains("How likely are you to recommend us");
+        HttpResponse<String> npsPage = admin.get("/feedback/nps", "en");
+        assertThat(npsPage.statusCode()).isEqualTo(200);
+        assertThat(npsPage.body()).contains("data-testid=\"score-0\"").contains("data-testid=\"score-10\"")
+                .doesNotContain("data-testid=\"score-11\"");
+        assertThat(new WebSession(port).login("buyer@alpha.demo", "demo").get("/feedback/nps/prompt").body())
+                .doesNotContain("nps-prompt");
+
         // the administrator answers it on the API, once, 0-10
         assertThat(post("/api/v1/feedback/nps", "admin@alpha.demo", "{\"score\": 11}").statusCode()).isEqualTo(422);
         assertThat(post("/api/v1/feedback/nps", "admin@alpha.demo", "{\"score\": -1}").statusCode()).isEqualTo(422);
         HttpResponse<String> answered = post("/api/v1/feedback/nps", "admin@alpha.demo", "{\"score\": 10}");
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         assertThat(post("/api/v1/feedback/nps", "admin@alpha.demo", "{\"score\": 9}").statusCode()).isEqualTo(409);
+        assertThat(admin.get("/feedback/nps/prompt").body()).doesNotContain("nps-prompt");
         // a buyer who is no administrator was not asked
         assertThat(post("/api/v1/feedback/nps", "buyer@alpha.demo", "{\"score\": 9}").statusCode()).isEqualTo(404);
     }
