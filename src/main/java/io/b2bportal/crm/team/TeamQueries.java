@@ -18,7 +18,7 @@ public class TeamQueries {
     }
 
     /** A client of a manager, for choosing whom to reassign. */
-    public record Client(long companyId, String name, Long managerId) {
+    public record Client(long companyId, String name, Long managerId, String managerName) {
     }
 
     private final JdbcClient jdbc;
@@ -53,9 +53,11 @@ public class TeamQueries {
     /** Customer companies with their account managers, of one manager or (null) all. */
     public List<Client> clients(Long managerId) {
         return jdbc.sql("""
-                        select id as company_id, name, account_manager_id as manager_id from customers.company
-                         where cast(:manager as bigint) is null or account_manager_id = :manager
-                         order by name""")
+                        select c.id as company_id, c.name, c.account_manager_id as manager_id,
+                               u.display_name as manager_name
+                          from customers.company c left join platform.user_account u on u.id = c.account_manager_id
+                         where cast(:manager as bigint) is null or c.account_manager_id = :manager
+                         order by c.name""")
                 .param("manager", managerId).query(Client.class).list();
     }
 }

@@ -254,6 +254,31 @@ class TeamTests {
         assertThat(headPage.body()).contains("data-testid=\"reassign\"").contains("data-user=\"manager2@demo.local\"");
     }
 
+    @Test
+    void theTeamPageSaysWhatWasWrongAndChangesNothing() {
+        WebSession head = new WebSession(port).login("head@demo.local", "demo");
+        String csrf = WebSession.csrfToken(head.get("/admin/crm/team").body());
+        long before = jdbc.sql("select count(*) from crm.department").query(Long.class).single();
+        HttpResponse<String> blank = head.post("/admin/crm/team/departments", "name=++&_csrf=" + csrf, null);
+        assertThat(blank.statusCode()).isEqualTo(302);
+        // the message is in the language of the request that failed (Russian: no Accept-Language, no cookie)
+        assertThat(head.get("/admin/crm/team").body()).contains("data-testid=\"failed\"")
+                .contains("Название отдела — от 1 до 120 символов.");
+        long manager = user("manager@demo.local");
+        head.post("/admin/crm/team/reassignments", "fromManagerId=" + manager + "&toManagerId=" + manager + "&_csrf="
+                + csrf, null);
+        assertThat(head.get("/admin/crm/team").body()).contains("Выберите двух разных менеджеров.");
+        assertThat(jdbc.sql("select count(*) from crm.department").query(Long.class).single()).isEqualTo(before);
+
+        // an account manager's post is refused
+        WebSession managerSession = new WebSession(port).login("manager@demo.local", "demo");
+        String managerCsrf = WebSession.csrfToken(managerSession.get("/admin/crm/team").body());
+        HttpResponse<String> refused = managerSession.post("/admin/crm/team/departments",
+                "name=Mine&_csrf=" + managerCsrf, null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from crm.department").query(Long.class).single()).isEqualTo(before);
+    }
+
     private long deal(long company, long owner, boolean closed, String tag) {
         return jdbc.sql("""
                         insert into crm.deal (pipeline_id, stage_id, company_id, title, amount, probability, owner_id,
