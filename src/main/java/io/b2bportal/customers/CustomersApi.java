@@ -28,10 +28,13 @@ public class CustomersApi {
     private final CustomerAccess access;
     private final Addresses addresses;
     private final io.b2bportal.customers.entity.ApprovalLimits approvalLimits;
+    private final io.b2bportal.customers.web.CustomerAdministration administration;
 
     CustomersApi(LegalEntities legalEntities, Contracts contracts, Agreements agreements,
             OrderingPolicy orderingPolicy, Companies companies, CustomerAccess access, Addresses addresses,
-            io.b2bportal.customers.entity.ApprovalLimits approvalLimits) {
+            io.b2bportal.customers.entity.ApprovalLimits approvalLimits,
+            io.b2bportal.customers.web.CustomerAdministration administration) {
+        this.administration = administration;
         this.addresses = addresses;
         this.approvalLimits = approvalLimits;
         this.companies = companies;
@@ -162,6 +165,14 @@ public class CustomersApi {
     /** The account manager of a customer company, if it has one. */
     public Optional<Long> accountManagerOf(long companyId) {
         return companies.accountManagerOf(companyId);
+    }
+
+    /**
+     * Gives a customer company another account manager, keeping its group: the same rights check (administrators
+     * and sales heads), the same validation and the same {@link AccountManagerChanged} as the admin page and API.
+     */
+    public void assignAccountManager(PortalUser staff, long companyId, long accountManagerId) {
+        administration.assign(staff, companyId, companies.groupOf(companyId).orElse(null), accountManagerId);
     }
 
     /** The delivery addresses of a legal entity (not archived), the default first, at most {@code limit}. */

@@ -290,5 +290,23 @@ public class OrderingApi {
                 .query((rs, n) -> new LapsedCustomer(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class)))
                 .list();
+    /** A customer company's orders placed in a period: how many and their gross total, per currency. */
+    public record PlacedTotal(long companyId, String currency, long orders, BigDecimal gross) {
+    }
+
+    /**
+     * Orders placed in {@code [from, to)} per customer company and currency (CRM analytics): every order but those
+     * cancelled or still awaiting the customer's internal approval.
+     */
+    @Transactional(readOnly = true)
+    public List<PlacedTotal> placedTotals(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                        select company_id, currency, count(*) as orders, sum(total_gross) as gross
+                          from ordering.orders
+                         where created_at >= :from and created_at < :to
+                           and status not in ('CANCELLED', 'AWAITING_APPROVAL')
+                         group by company_id, currency""")
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query(PlacedTotal.class).list();
     }
 }

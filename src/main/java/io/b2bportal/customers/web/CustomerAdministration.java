@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same rights: verify a legal entity, edit its contract, assign a group and an account manager.
  */
 @Service
-class CustomerAdministration {
+public class CustomerAdministration {
 
     private final CustomerAccess access;
     private final LegalEntities legalEntities;
@@ -81,7 +81,7 @@ class CustomerAdministration {
 
     /** Only administrators and sales heads reassign customers; the manager must be an account manager. */
     @Transactional
-    void assign(PortalUser staff, long companyId, Long groupId, Long accountManagerId) {
+    public void assign(PortalUser staff, long companyId, Long groupId, Long accountManagerId) {
         access.requireCompanyVisible(staff, companyId);
         if (!staff.has(Role.ADMIN) && !staff.has(Role.SALES_HEAD)) {
             throw new DomainException(403, "forbidden", "problem.forbidden.detail");
