@@ -246,6 +246,8 @@ public class OrderingApi {
                         select max(at) from ordering.order_event where order_id = :id and action = :action""")
                 .param("id", orderId).param("action", action).query(java.time.OffsetDateTime.class).optional()
                 .map(java.time.OffsetDateTime::toInstant);
+    }
+
     /** An open cart with lines that nobody changed since {@code changedAt} (for the CRM's "cart untouched" rule). */
     public record IdleCart(long cartId, String name, long companyId, long legalEntityId, long ownerId, int lines,
             OffsetDateTime changedAt) {
@@ -290,6 +292,8 @@ public class OrderingApi {
                 .query((rs, n) -> new LapsedCustomer(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class)))
                 .list();
+    }
+
     /** A customer company's orders placed in a period: how many and their gross total, per currency. */
     public record PlacedTotal(long companyId, String currency, long orders, BigDecimal gross) {
     }
