@@ -266,4 +266,34 @@ class DealApiTests {
         assertThat(jdbc.sql("select dmu_role from crm.deal_contact where deal_id = :d").param("d", deal)
                 .query(String.class).list()).containsExactly("DECISION_MAKER");
     }
+
+    @Test
+    void theEditFormAndTheMoveFormWithoutJavaScriptKeepTheSameRules() {
+        long deal = fixture.deal("Page edit", DealFixture.ALPHA, "manager@demo.local");
+        long lost = fixture.lostStage("new-clients");
+        WebSession manager = new WebSession(port).login("manager@demo.local", "demo");
+        String edit = manager.get("/admin/crm/deals/" + deal + "/edit?lang=en").body();
+        assertThat(edit).contains("name=\"version\" value=\"0\"");
+        String csrf = WebSession.csrfToken(edit);
+        String form = "_csrf=" + csrf + "&title=Page+edited&companyId=" + fixture.company(DealFixture.ALPHA)
+                + "&amount=777&currency=RUB&source=OTHER";
+        HttpResponse<String> saved = manager.post("/admin/crm/deals/" + deal, form + "&version=0", null);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(fixture.title(deal)).isEqualTo("Page edited");
+        HttpResponse<String> stale = manager.post("/admin/crm/deals/" + deal + "?lang=en", form.replace("Page+edited", "Lost+edit")
+                + "&version=0", null);
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).contains("was changed by someone else");
+        assertThat(fixture.title(deal)).isEqualTo("Page edited");
+
+        HttpResponse<String> noReason = manager.post("/admin/crm/deals/" + deal + "/move", "_csrf=" + csrf
+                + "&stageId=" + lost + "&version=1", null);
+        assertThat(noReason.statusCode()).isEqualTo(302);
+        assertThat(manager.get("/admin/crm/deals/" + deal + "?lang=en").body()).contains("Say why the deal was lost");
+        assertThat(fixture.stageOf(deal)).isNotEqualTo(lost);
+        manager.post("/admin/crm/deals/" + deal + "/move", "_csrf=" + csrf + "&stageId=" + lost + "&version=1"
+                + "&lostReason=Too+expensive", null);
+        assertThat(fixture.stageOf(deal)).isEqualTo(lost);
+        assertThat(manager.get("/admin/crm/deals/" + deal + "?lang=en").body()).contains("Too expensive");
+    }
 }
