@@ -69,6 +69,15 @@ class CrmClientBrowserTests {
         assertThat(page.getByTestId("on-behalf-start")).isVisible();
         Browser.screenshot(page, "crm-client-card");
 
+        // older entries page in below (keyset), none twice
+        assertThat(timeline.locator("li.crm-entry")).hasCount(25);
+        page.getByTestId("crm-timeline-older").click();
+        page.waitForCondition(() -> timeline.locator("li.crm-entry").count() > 25);
+        java.util.List<String> ids = timeline.locator("li.crm-entry").evaluateAll(
+                "items => items.map(i => i.dataset.entry)") instanceof java.util.List<?> shown
+                ? shown.stream().map(String::valueOf).toList() : java.util.List.of();
+        org.assertj.core.api.Assertions.assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(25);
+
         // a kind at a time, the filter in the URL
         timeline.locator("a.crm-chip[data-kind=PAYMENT]").click();
         page.waitForURL(url -> url.contains("kind=PAYMENT"));

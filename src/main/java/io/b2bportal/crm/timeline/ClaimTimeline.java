@@ -36,6 +36,9 @@ class ClaimTimeline {
 
     @ApplicationModuleListener
     void on(ClaimStatusChanged changed) {
+        if ("RESOLVED".equals(changed.to()) || "CLOSED".equals(changed.to())) {
+            return; // ClaimResolved and ClaimClosed say it with what came of it
+        }
         timeline.record(new Timeline.Entry(changed.companyId(), null,
                 history.movedAt(changed.claimId(), changed.to()).orElseGet(Instant::now), "CLAIM",
                 "crm.timeline.claim.moved", List.of(changed.number(), "msg:claims.status." + changed.to()), "CLAIM", changed.claimId(),
