@@ -4,6 +4,7 @@ import io.b2bportal.documents.DocumentIssued;
 import io.b2bportal.documents.DocumentKind;
 import io.b2bportal.documents.DocumentsApi;
 import io.b2bportal.documents.InvoiceCancelled;
+import io.b2bportal.documents.InvoiceRef;
 import io.b2bportal.documents.InvoiceIssued;
 import io.b2bportal.ordering.OrderingApi;
 import java.time.Instant;
@@ -44,9 +45,18 @@ class DocumentTimeline {
                 : Instant.now();
         timeline.record(new Timeline.Entry(cancelled.companyId(), cancelled.legalEntityId(), at, "INVOICE",
                 cancelled.replacedBy() != null ? "crm.timeline.invoice.replaced" : "crm.timeline.invoice.cancelled",
-                List.of(cancelled.number(), SourceTime.money(cancelled.gross(), "RUB")), "INVOICE",
+                List.of(number(cancelled), SourceTime.money(cancelled.gross(), "RUB")), "INVOICE",
                 cancelled.replacedBy() != null ? cancelled.replacedBy() : cancelled.invoiceId(), null,
                 "invoice-cancelled:" + cancelled.invoiceId()));
+    }
+
+    /**
+     * An invoice issued and cancelled in one transaction was cancelled before it got its number (documents number
+     * invoices right after commit, before this listener runs): the number it has now.
+     */
+    private String number(InvoiceCancelled cancelled) {
+        return cancelled.number() != null ? cancelled.number()
+                : documents.invoice(cancelled.invoiceId()).map(InvoiceRef::number).orElse("—");
     }
 
     @ApplicationModuleListener

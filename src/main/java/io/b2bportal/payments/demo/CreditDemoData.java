@@ -37,9 +37,11 @@ class CreditDemoData implements DemoData {
     private final OrderingApi ordering;
     private final CreditControl credit;
     private final Reminders reminders;
+    private final io.b2bportal.documents.DocumentsApi documents;
 
     CreditDemoData(JdbcClient jdbc, CustomersApi customers, OrderingApi ordering, CreditControl credit,
-            Reminders reminders) {
+            Reminders reminders, io.b2bportal.documents.DocumentsApi documents) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.customers = customers;
         this.ordering = ordering;
@@ -73,6 +75,8 @@ class CreditDemoData implements DemoData {
         if (overdue == null) {
             return;
         }
+        // the reminders quote the invoices' numbers, which the demo's one transaction would give only at its end
+        documents.numberPendingInvoices();
         LocalDate due = today.minusDays(15);
         // the reminders of the first invoice, each on its day, then today's
         BusinessDate.asOf(due.minusDays(3), () -> reminders.run(gamma.id()));
