@@ -49,9 +49,14 @@ class CrmAccessTests {
         }
     }
 
+    /** What a page needs in its query to answer at all. */
+    private static final Map<String, String> QUERY = Map.of("/admin/crm/rules/fields", "?trigger=ORDER_PLACED");
+    /** Pages only administrators and sales heads open: changing pipelines (account managers read them on the board). */
+    private static final Set<String> HEADS_ONLY = Set.of("/admin/crm/pipelines");
+
     record Endpoint(String method, String pattern) {
         String path() {
-            return pattern.replaceAll("\\{[^}]+}", "1");
+            return pattern.replaceAll("\\{[^}]+}", "1") + QUERY.getOrDefault(pattern, "");
         }
 
         boolean api() {
@@ -157,7 +162,7 @@ class CrmAccessTests {
                 continue;
             }
             for (Persona persona : Persona.values()) {
-                if (!persona.crm) {
+                if (!persona.crm || (persona == Persona.MANAGER && HEADS_ONLY.contains(endpoint.pattern()))) {
                     continue;
                 }
                 HttpResponse<String> response = call(persona, endpoint);

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 class CrmTimelineTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String ALPHA_REMONT = "7704987650";
+    // Alpha Stroy (deferral): Alpha Remont's agreement must stay unaccepted for the customers tests that accept it
+    static final String ALPHA_STROY = "7704123450";
 
     @LocalServerPort
     int port;
@@ -62,13 +62,13 @@ class CrmTimelineTests {
     TransactionTemplate transactions;
 
     Http http;
-    long remont;
+    long stroy;
     long alpha;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        remont = jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", ALPHA_REMONT)
+        stroy = jdbc.sql("select id from customers.legal_entity where inn = :inn").param("inn", ALPHA_STROY)
                 .query(Long.class).single();
         alpha = CrmClientFixture.company(jdbc, "Группа «Альфа»");
         acceptAgreement();
@@ -78,7 +78,7 @@ class CrmTimelineTests {
     @Test
     void recordsTheOrderInvoicePaymentShipmentAndClaimOfOneClientOnceEachDatedAtTheSource() {
         String sku = product("2500.00");
-        JsonNode placed = json(call("POST", "/api/v1/orders", "buyer@alpha.demo", remont,
+        JsonNode placed = json(call("POST", "/api/v1/orders", "buyer@alpha.demo", stroy,
                 "{\"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 3}]}"), 201);
         String number = placed.get("orders").get(0).get("number").asString();
         long order = jdbc.sql("select id from ordering.orders where number = :n").param("n", number)
@@ -86,21 +86,21 @@ class CrmTimelineTests {
         InvoiceRef invoice = documents.invoiceOfOrder(order).orElseThrow();
         JsonNode payment = json(call("POST", "/api/v1/admin/payments", "accountant@demo.local", null, """
                 {"legalEntityId": %d, "amount": %s, "receivedOn": "%s", "purpose": "Оплата по счёту %s",
-                 "invoiceIds": [%d]}""".formatted(remont, invoice.gross().toPlainString(), BusinessDate.today(),
+                 "invoiceIds": [%d]}""".formatted(stroy, invoice.gross().toPlainString(), BusinessDate.today(),
                 invoice.number(), invoice.id())), 201);
         long paymentId = payment.get("id").asLong();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(jdbc.sql(
-                "select status from ordering.orders where id = :id").param("id", order).query(String.class).single()));
         long ops = CrmClientFixture.user(jdbc, "ops@demo.local");
+        // a deferral order is confirmed by the seller (a prepaid one would be by its payment)
+        lifecycle.confirm(order, ops);
         lifecycle.startFulfilment(order, ops);
         lifecycle.ship(order, ops, Map.of(1, new BigDecimal("3")));
         Multipart form = claimForm(order);
         long claim = json(http.send(http.request("/api/v1/claims").POST(form.publisher())
                 .header("Content-Type", form.contentType())
                 .header("Authorization", Http.basic("buyer@alpha.demo", "demo")).header("Accept-Language", "en")
-                .header("X-Legal-Entity", String.valueOf(remont))),
+                .header("X-Legal-Entity", String.valueOf(stroy))),
                 201).get("claim").get("id").asLong();
-        json(call("POST", "/api/v1/claims/" + claim + "/messages", "buyer@alpha.demo", remont,
+        json(call("POST", "/api/v1/claims/" + claim + "/messages", "buyer@alpha.demo", stroy,
                 "{\"text\": \"Когда пришлёте замену?\"}"), 201);
         json(call("POST", "/api/v1/admin/claims/" + claim + "/notes", "ops@demo.local", null,
                 "{\"text\": \"Внутреннее: проверить склад\"}"), 201);
@@ -145,7 +145,7 @@ class CrmTimelineTests {
         long message = jdbc.sql("select max(id) from claims.message where claim_id = :id").param("id", claim)
                 .query(Long.class).single();
         transactions.executeWithoutResult(tx -> {
-            events.publishEvent(new ClaimOpened(claim, claimNumber, order, alpha, remont, "SHORTAGE", "REPLACEMENT"));
+            events.publishEvent(new ClaimOpened(claim, claimNumber, order, alpha, stroy, "SHORTAGE", "REPLACEMENT"));
             events.publishEvent(new ClaimMessagePosted(claim, message, claimNumber, alpha,
                     CrmClientFixture.user(jdbc, "buyer@alpha.demo"), false));
         });
@@ -163,13 +163,16 @@ class CrmTimelineTests {
         OffsetDateTime oldest = jdbc.sql("select min(occurred_at) from crm.timeline_entry where company_id = :c")
                 .param("c", alpha).query(OffsetDateTime.class).single();
         assertThat(oldest).isBefore(OffsetDateTime.now().minusDays(30));
-        // every demo claim's opening is dated as the claim, not when the listener ran
+        // every claim and order of the demo's client is dated as at its source, not when the listener ran (other
+        // tests backdate orders of their own companies after placing them)
         assertThat(jdbc.sql("""
                         select count(*) from crm.timeline_entry t join claims.claim c on t.dedupe_key = 'claim-opened:' || c.id
-                         where t.occurred_at <> c.created_at""").query(Integer.class).single()).isZero();
+                         where t.occurred_at <> c.created_at and c.company_id = :c""").param("c", alpha)
+                .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("""
                         select count(*) from crm.timeline_entry t join ordering.orders o on t.dedupe_key = 'order-placed:' || o.id
-                         where t.occurred_at <> o.created_at""").query(Integer.class).single()).isZero();
+                         where t.occurred_at <> o.created_at and o.company_id = :c""").param("c", alpha)
+                .query(Integer.class).single()).isZero();
     }
 
     private String money(BigDecimal amount) {
@@ -217,13 +220,13 @@ class CrmTimelineTests {
     }
 
     private void acceptAgreement() {
-        String sha = json(call("GET", "/api/v1/agreement", "admin@alpha.demo", remont, null), 200).get("pdfSha256")
+        String sha = json(call("GET", "/api/v1/agreement", "admin@alpha.demo", stroy, null), 200).get("pdfSha256")
                 .asString();
-        json(call("POST", "/api/v1/agreement/accept", "admin@alpha.demo", remont,
+        json(call("POST", "/api/v1/agreement/accept", "admin@alpha.demo", stroy,
                 "{\"pdfSha256\": \"" + sha + "\"}"), 200);
     }
 
-    /** Refunds Alpha Remont's advance, so that the test's invoice waits for the test's payment. */
+    /** Refunds Alpha Stroy's advance (the demo leaves one), so that the test's invoice waits for the test's payment. */
     private void clearAdvance() {
         record Open(long id, BigDecimal unapplied) {
         }
@@ -231,8 +234,8 @@ class CrmTimelineTests {
                         select id, amount - coalesce((select sum(a.amount) from payments.allocation a
                                                        where a.payment_id = p.id), 0) as unapplied
                           from payments.payment p where legal_entity_id = :entity and status = 'POSTED'""")
-                .param("entity", remont).query(Open.class).list()) {
-            BigDecimal amount = p.unapplied().min(allocations.advance(remont));
+                .param("entity", stroy).query(Open.class).list()) {
+            BigDecimal amount = p.unapplied().min(allocations.advance(stroy));
             if (amount.signum() > 0) {
                 allocations.refund(p.id(), amount, null);
             }
@@ -240,20 +243,7 @@ class CrmTimelineTests {
     }
 
     private String product(String price) {
-        String sku = "CRM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null))
-                        returning id""")
-                .param("sku", sku).param("name", "Товар CRM " + sku).param("nameEn", "CRM product " + sku)
-                .query(Long.class).single();
-        jdbc.sql("insert into catalog.stock (product_id, warehouse_id, on_hand) values (:id, (select min(id) from catalog.warehouse), 100)")
-                .param("id", id).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return io.b2bportal.support.TestProducts.create(jdbc, "CRM", "Товар CRM", "CRM product", price, 1000, false);
     }
 
     private HttpResponse<String> call(String method, String path, String email, Long entity, String json) {

@@ -110,22 +110,7 @@ final class TasksFixture {
 
     /** A product of the test's own in the base list at this price (with VAT), plenty in stock. */
     String product(String price) {
-        String sku = "CRM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null))
-                        returning id""")
-                .param("sku", sku).param("name", "Товар " + sku).param("nameEn", "Product " + sku)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into catalog.stock (product_id, warehouse_id, on_hand)
-                        values (:id, (select min(id) from catalog.warehouse), 100000)""")
-                .param("id", id).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return io.b2bportal.support.TestProducts.create(jdbc, "TSK", "Товар", "Product", price, 100000, false);
     }
 
     /** An order of the customer's administrator through the real checkout. */

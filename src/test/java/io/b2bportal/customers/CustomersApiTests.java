@@ -178,7 +178,13 @@ class CustomersApiTests {
     @Test
     void aManagerSeesOnlyTheirOwnCustomers() {
         JsonNode mine = json(http.get("/api/v1/admin/customers", basic("manager2@demo.local", "demo")));
-        assertThat(mine.findValuesAsString("name")).containsExactly("ИП Гаммова Е. В.");
+        // of the demo, Gamma alone; other tests give manager2 companies of their own
+        assertThat(mine.findValuesAsString("name")).contains("ИП Гаммова Е. В.")
+                .doesNotContain("Группа «Альфа»", "ООО «Бета Инструмент»");
+        assertThat(jdbc.sql("""
+                        select count(*) from customers.company c join platform.user_account u on u.id = c.account_manager_id
+                         where u.email = 'manager2@demo.local'""").query(Integer.class).single())
+                .isEqualTo(mine.size());
         JsonNode all = json(http.get("/api/v1/admin/customers", basic("head@demo.local", "demo")));
         assertThat(all.size()).isGreaterThanOrEqualTo(3);
     }

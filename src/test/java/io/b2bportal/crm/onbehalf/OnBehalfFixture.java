@@ -84,22 +84,7 @@ final class OnBehalfFixture {
 
     /** A new product in pieces at this base price (with VAT), this much on hand. */
     String product(String price, int onHand) {
-        String sku = "OB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long id = jdbc.sql("""
-                        insert into catalog.product (sku, name, name_en, category_id)
-                        values (:sku, :name, :nameEn, (select min(id) from catalog.category where parent_id is not null))
-                        returning id""")
-                .param("sku", sku).param("name", "Товар для заказа от имени " + sku)
-                .param("nameEn", "On-behalf product " + sku).query(Long.class).single();
-        jdbc.sql("""
-                        insert into catalog.stock (product_id, warehouse_id, on_hand)
-                        values (:id, (select min(id) from catalog.warehouse), :onHand)""")
-                .param("id", id).param("onHand", onHand).update();
-        jdbc.sql("""
-                        insert into pricing.price (price_list_id, product_id, amount)
-                        select price_list_id, :id, :amount from pricing.price_type where code = 'base'""")
-                .param("id", id).param("amount", new BigDecimal(price)).update();
-        return sku;
+        return io.b2bportal.support.TestProducts.create(jdbc, "OB", "Товар для заказа от имени", "On-behalf product", price, onHand, false);
     }
 
     BigDecimal reserved(String sku) {
