@@ -57,6 +57,23 @@ public class LedgerApi {
                 .param("entity", legalEntityId).query(BigDecimal.class).single();
     }
 
+    /** The receivable balance of each of these legal entities (0 for those without postings), in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> receivables(java.util.Collection<Long> legalEntityIds) {
+        Map<Long, BigDecimal> balances = new HashMap<>();
+        legalEntityIds.forEach(id -> balances.put(id, BigDecimal.ZERO));
+        if (legalEntityIds.isEmpty()) {
+            return balances;
+        }
+        jdbc.sql("""
+                        select legal_entity_id, sum(amount) from ledger.posting
+                         where account = 'RECEIVABLE' and legal_entity_id = any(cast(:ids as bigint[]))
+                         group by legal_entity_id""")
+                .param("ids", legalEntityIds.toArray(Long[]::new))
+                .query((rs, n) -> balances.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return balances;
+    }
+
     /** The receivable balance at the end of a day (for opening and closing balances of statements and acts). */
     @Transactional(readOnly = true)
     public BigDecimal receivableAt(long legalEntityId, LocalDate endOfDay) {

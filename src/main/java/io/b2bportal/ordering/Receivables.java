@@ -16,6 +16,18 @@ public interface Receivables {
     /** The credit hold that refuses the entity's new orders, if it is on one now. */
     Optional<CreditHold> hold(long legalEntityId);
 
+    /** {@link #outstanding(long)} of several legal entities at once (lists); implementations answer in one query. */
+    default java.util.Map<Long, BigDecimal> outstanding(java.util.Collection<Long> legalEntityIds) {
+        java.util.Map<Long, BigDecimal> balances = new java.util.HashMap<>();
+        legalEntityIds.forEach(id -> balances.put(id, outstanding(id)));
+        return balances;
+    }
+
+    /** Which of these legal entities are on credit hold now (lists); implementations answer in one query. */
+    default java.util.Set<Long> onHold(java.util.Collection<Long> legalEntityIds) {
+        return legalEntityIds.stream().filter(id -> hold(id).isPresent()).collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * A legal entity on credit hold.
      *

@@ -63,27 +63,10 @@ final class TasksFixture {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Long manager = managerEmail == null ? null : user(managerEmail);
         String name = "Тест CRM " + tag;
-        long company = jdbc.sql("""
-                        insert into customers.company (name, account_manager_id) values (:name, :manager) returning id""")
-                .param("name", name).param("manager", manager).query(Long.class).single();
-        String inn = "9" + String.format("%09d", ThreadLocalRandom.current().nextLong(1_000_000_000L));
-        long entity = jdbc.sql("""
-                        insert into customers.legal_entity (company_id, name, legal_form, inn, kpp, legal_address,
-                                                            status, verified_at)
-                        values (:company, :name, 'ORGANISATION', :inn, '770101001', 'г. Москва, ул. Тестовая, д. 1',
-                                'APPROVED', now())
-                        returning id""")
-                .param("company", company).param("name", "ООО «" + name + "»").param("inn", inn)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into customers.contract (legal_entity_id, number, starts_on, payment_terms, deferral_days,
-                                                        credit_limit)
-                        values (:entity, :number, date '2026-01-01', 'DEFERRAL', 30, 100000000)""")
-                .param("entity", entity).param("number", "CRM-" + tag).update();
-        jdbc.sql("""
-                        insert into customers.address (legal_entity_id, label, address, is_default)
-                        values (:entity, 'Склад', 'г. Москва, ул. Тестовая, д. 1', true)""")
-                .param("entity", entity).update();
+        io.b2bportal.support.TestCustomers.Created created = io.b2bportal.support.TestCustomers.create(jdbc, name,
+                manager, "CRM-" + tag);
+        long company = created.companyId();
+        long entity = created.legalEntityId();
         String adminEmail = "admin-" + tag + "@crm.test";
         long admin = platform.createAccount(adminEmail, "Админ " + tag, Role.Side.CUSTOMER,
                 Set.of(Role.CUSTOMER_ADMIN, Role.BUYER), PASSWORD, false);

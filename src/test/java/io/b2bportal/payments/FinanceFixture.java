@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,27 +65,10 @@ final class FinanceFixture {
     Customer customer(boolean withAccountant) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         long manager = user("manager2@demo.local");
-        long company = jdbc.sql("""
-                        insert into customers.company (name, account_manager_id) values (:name, :manager) returning id""")
-                .param("name", "Тест Финанс " + tag).param("manager", manager).query(Long.class).single();
-        String inn = "9" + String.format("%09d", ThreadLocalRandom.current().nextLong(1_000_000_000L));
-        long entity = jdbc.sql("""
-                        insert into customers.legal_entity (company_id, name, legal_form, inn, kpp, legal_address,
-                                                            status, verified_at)
-                        values (:company, :name, 'ORGANISATION', :inn, '770101001', 'г. Москва, ул. Тестовая, д. 1',
-                                'APPROVED', now())
-                        returning id""")
-                .param("company", company).param("name", "ООО «Тест Финанс " + tag + "»").param("inn", inn)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into customers.contract (legal_entity_id, number, starts_on, payment_terms, deferral_days,
-                                                        credit_limit)
-                        values (:entity, :number, date '2026-01-01', 'DEFERRAL', 30, 100000000)""")
-                .param("entity", entity).param("number", "Т-" + tag).update();
-        jdbc.sql("""
-                        insert into customers.address (legal_entity_id, label, address, is_default)
-                        values (:entity, 'Склад', 'г. Москва, ул. Тестовая, д. 1', true)""")
-                .param("entity", entity).update();
+        io.b2bportal.support.TestCustomers.Created created = io.b2bportal.support.TestCustomers.create(jdbc,
+                "Тест Финанс " + tag, manager, "Т-" + tag);
+        long company = created.companyId();
+        long entity = created.legalEntityId();
         String adminEmail = "admin-" + tag + "@finance.test";
         long admin = member(company, entity, adminEmail, "Админ " + tag, Set.of(Role.CUSTOMER_ADMIN, Role.BUYER));
         Long accountant = null;

@@ -81,9 +81,14 @@ public class ClientQueries {
                         instant(rs.getObject("last_order_at", OffsetDateTime.class)), rs.getInt("open_tasks"),
                         rs.getInt("open_deals")))
                 .list();
+        // balances and holds of every listed entity in two queries, not two per entity
+        List<Long> entities = rows.stream().flatMap(r -> r.entityIds().stream()).toList();
+        java.util.Map<Long, BigDecimal> balances = receivables.outstanding(entities);
+        java.util.Set<Long> held = receivables.onHold(entities);
         return rows.stream().map(r -> new ClientRow(r.id(), r.name(), r.groupName(), r.managerId(), r.managerName(),
-                r.entityNames(), r.entityIds().stream().anyMatch(e -> receivables.hold(e).isPresent()),
-                r.entityIds().stream().map(receivables::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
+                r.entityNames(), r.entityIds().stream().anyMatch(held::contains),
+                r.entityIds().stream().map(e -> balances.getOrDefault(e, BigDecimal.ZERO))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add),
                 r.lastOrderAt(), r.openTasks(), r.openDeals())).toList();
     }
 

@@ -40,4 +40,21 @@ class LedgerReceivables implements Receivables {
                 .param("entity", legalEntityId).query(Row.class).optional()
                 .map(r -> new CreditHold(legalEntityId, r.overdue(), r.oldestDueOn()));
     }
+
+    @Override
+    public java.util.Map<Long, BigDecimal> outstanding(java.util.Collection<Long> legalEntityIds) {
+        return ledger.receivables(legalEntityIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> onHold(java.util.Collection<Long> legalEntityIds) {
+        if (legalEntityIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select legal_entity_id from payments.credit_hold
+                         where legal_entity_id = any(cast(:ids as bigint[])) and lifted_at is null and released_at is null""")
+                .param("ids", legalEntityIds.toArray(Long[]::new)).query(Long.class).list());
+    }
 }
